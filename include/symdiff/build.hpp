@@ -1,0 +1,338 @@
+#pragma once
+// The smart constructors: every formula is built through these, so that it comes out flattened
+// and folded. Sums and products are n-ary; exact constants are folded and put first; like terms
+// (`x + x` -> `2 * x`) and like factors (`x * x^2` -> `x^3`) are collected; zeros and ones vanish.
+// Subtraction is a sum with a negated term, division a product with a negative power.
+
+#include <array>
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
+
+#include <symdiff/expression.hpp>
+#include <symdiff/nodes/apply.hpp>
+#include <symdiff/nodes/constant.hpp>
+#include <symdiff/nodes/named.hpp>
+#include <symdiff/nodes/power.hpp>
+#include <symdiff/nodes/product.hpp>
+#include <symdiff/nodes/sum.hpp>
+#include <symdiff/nodes/value.hpp>
+#include <symdiff/nodes/variable.hpp>
+
+namespace symdiff {
+namespace detail {
+
+template <class T>
+inline constexpr bool is_number_node = is_constant<T> || is_value<T>;
+
+// The positions i of a pack for which Keep[i] holds.
+template <bool... Keep>
+constexpr auto indices_where() {
+    constexpr bool keep[] = {Keep..., false};
+    std::array<std::size_t, (std::size_t{Keep} + ... + 0)> out{};
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < sizeof...(Keep); ++i)
+        if (keep[i]) out[n++] = i;
+    return out;
+}
+
+template <auto Indices, class Tuple>
+constexpr auto pick(Tuple const& t) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return std::tuple<std::tuple_element_t<Indices[I], Tuple>...>(std::get<Indices[I]>(t)...);
+    }(std::make_index_sequence<Indices.size()>{});
+}
+
+// The type a set of stored numbers folds into.
+template <class... V>
+using folded_type = std::common_type_t<V...>;
+
+// What differs between sums and products, so that one algorithm builds both.
+struct sum_kind {
+    static constexpr rational identity{0};
+    static constexpr rational combine(rational a, rational b) { return a + b; }
+    template <class T> static constexpr T combine(T a, T b) { return a + b; }
+    static constexpr bool annihilates(rational) { return false; }
+    template <class E> static constexpr bool is_same_kind = is_sum<E>;
+    template <class E> static constexpr auto operands(E const& e) { return e.terms; }
+    template <class... T> using node = sum<T...>;
+};
+struct product_kind {
+    static constexpr rational identity{1};
+    static constexpr rational combine(rational a, rational b) { return a * b; }
+    template <class T> static constexpr T combine(T a, T b) { return a * b; }
+    static constexpr bool annihilates(rational c) { return c == rational{0}; }
+    template <class E> static constexpr bool is_same_kind = is_product<E>;
+    template <class E> static constexpr auto operands(E const& e) { return e.factors; }
+    template <class... T> using node = product<T...>;
+};
+
+template <class Kind, class E>
+constexpr auto operands_of(E const& e) {
+    if constexpr (Kind::template is_same_kind<E>) return Kind::operands(e);
+    else return std::tuple<E>{e};
+}
+
+template <class Kind, class... T>
+constexpr auto assemble(std::tuple<T...> const& t) {
+    if constexpr (sizeof...(T) == 0) return constant<Kind::identity.num, Kind::identity.den>{};
+    else if constexpr (sizeof...(T) == 1) return std::get<0>(t);
+    else return typename Kind::template node<T...>{t};
+}
+
+template <class Kind, class... T>
+constexpr auto build(std::tuple<T...> const& t);
+
+}  // namespace detail
+
+// The smart constructors.
+template <Expression... E>
+constexpr auto sum_of(E const&... e) {
+    return detail::build<detail::sum_kind>(std::tuple_cat(detail::operands_of<detail::sum_kind>(e)...));
+}
+template <Expression... E>
+constexpr auto product_of(E const&... e) {
+    return detail::build<detail::product_kind>(
+        std::tuple_cat(detail::operands_of<detail::product_kind>(e)...));
+}
+template <Expression B, Expression E>
+constexpr auto power_of(B const& base, E const& exponent);
+
+namespace detail {
+
+// Like terms and like factors: a term is coefficient * key (`3 * x * y`: 3 and x * y), a factor is
+// key^weight (`x^3`: x and 3). Operands with the same key are collected into one.
+template <class Kind, class E>
+constexpr auto key_of(E const& e) {
+    if constexpr (std::is_same_v<Kind, sum_kind> && is_product<E>) {
+        if constexpr (is_constant<std::tuple_element_t<0, decltype(e.factors)>>)
+            return std::apply(
+                [](auto const&, auto const&... r) {
+                    return assemble<product_kind>(std::tuple<std::remove_cvref_t<decltype(r)>...>{r...});
+                },
+                e.factors);
+        else return e;
+    } else if constexpr (std::is_same_v<Kind, product_kind> && is_power<E>) {
+        return e.base;
+    } else {
+        return e;
+    }
+}
+template <class Kind, class E>
+constexpr auto weight_of(E const& e) {
+    if constexpr (std::is_same_v<Kind, sum_kind> && is_product<E>) {
+        using first = std::tuple_element_t<0, decltype(e.factors)>;
+        if constexpr (is_constant<first>) return first{};
+        else return constant<1>{};
+    } else if constexpr (std::is_same_v<Kind, product_kind> && is_power<E>) {
+        return e.exponent;
+    } else {
+        return constant<1>{};
+    }
+}
+template <class Kind, class Key, class Weight>
+constexpr auto rebuild(Key const& key, Weight const& weight) {
+    if constexpr (std::is_same_v<Kind, sum_kind>) return product_of(weight, key);
+    else return power_of(key, weight);
+}
+
+// For each operand, the first operand with the same key; formulas with stored numbers are never
+// merged (two `value<double>` of one type are different numbers).
+template <class Kind, class... T>
+constexpr auto group_leaders() {
+    using keys = boost::mp11::mp_list<decltype(key_of<Kind>(std::declval<T const&>()))...>;
+    constexpr bool empty[] = {is_stateless<decltype(key_of<Kind>(std::declval<T const&>()))>...,
+                              false};
+    constexpr std::size_t first[] = {
+        boost::mp11::mp_find<keys, decltype(key_of<Kind>(std::declval<T const&>()))>::value..., 0};
+    std::array<std::size_t, sizeof...(T)> leader{};
+    for (std::size_t i = 0; i < sizeof...(T); ++i) leader[i] = empty[i] ? first[i] : i;
+    return leader;
+}
+
+template <class Kind, auto Leader, std::size_t L, class Tuple>
+constexpr auto collect_group(Tuple const& t) {
+    constexpr auto members = [] {
+        std::array<std::size_t, Leader.size()> m{};
+        std::size_t n = 0;
+        for (std::size_t j = 0; j < Leader.size(); ++j)
+            if (Leader[j] == L) m[n++] = j;
+        return std::pair{m, n};
+    }();
+    return [&]<std::size_t... K>(std::index_sequence<K...>) {
+        return rebuild<Kind>(key_of<Kind>(std::get<L>(t)),
+                             sum_of(weight_of<Kind>(std::get<members.first[K]>(t))...));
+    }(std::make_index_sequence<members.second>{});
+}
+
+template <class Kind, class... T>
+inline constexpr auto leader_v = group_leaders<Kind, T...>();
+
+// The positions of the groups' leaders.
+template <class Kind, class... T>
+inline constexpr auto group_at_v = [] {
+    constexpr auto& leader = leader_v<Kind, T...>;
+    constexpr std::size_t groups = [] {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < leader.size(); ++i) n += leader[i] == i;
+        return n;
+    }();
+    std::array<std::size_t, groups> g{};
+    for (std::size_t i = 0, n = 0; i < leader.size(); ++i)
+        if (leader[i] == i) g[n++] = i;
+    return g;
+}();
+
+template <class Kind, class... T>
+constexpr auto collect(std::tuple<T...> const& t) {
+    constexpr auto& group_at = group_at_v<Kind, T...>;
+    if constexpr (group_at.size() == sizeof...(T)) {
+        return assemble<Kind>(t);
+    } else {
+        // collected operands may need folding again (`x * x^-1` -> 1)
+        return [&]<std::size_t... G>(std::index_sequence<G...>) {
+            return build<Kind>(std::tuple_cat(operands_of<Kind>(
+                collect_group<Kind, leader_v<Kind, T...>, group_at_v<Kind, T...>[G]>(t))...));
+        }(std::make_index_sequence<group_at.size()>{});
+    }
+}
+
+// Flattened operands in; folded, collected node out.
+template <class Kind, class... T>
+constexpr auto build(std::tuple<T...> const& t) {
+    constexpr rational c = [] {
+        rational r = Kind::identity;
+        ((r = is_constant<T> ? Kind::combine(r, exact_value_v<T>) : r), ...);
+        return r;
+    }();
+    if constexpr (Kind::annihilates(c)) {
+        return constant<0>{};
+    } else {
+        constexpr auto rest_at = indices_where<!is_number_node<T>...>();
+        auto rest = pick<rest_at>(t);
+        constexpr auto stored_at = indices_where<is_value<T>...>();
+        if constexpr (stored_at.size() > 0) {
+            // stored numbers fold into one, which absorbs the exact constant
+            auto stored = pick<stored_at>(t);
+            return std::apply(
+                [&](auto const&... v) {
+                    using F0 = folded_type<decltype(v.number)...>;
+                    using F = std::conditional_t<std::is_integral_v<F0> && c.den != 1, double, F0>;
+                    F n = static_cast<F>(c.num) / static_cast<F>(c.den);
+                    ((n = Kind::combine(n, static_cast<F>(v.number))), ...);
+                    return collect<Kind>(std::tuple_cat(std::tuple<value<F>>{value<F>{n}}, rest));
+                },
+                stored);
+        } else if constexpr (c == Kind::identity) {
+            return collect<Kind>(rest);
+        } else {
+            return collect<Kind>(std::tuple_cat(std::tuple<constant<c.num, c.den>>{}, rest));
+        }
+    }
+}
+
+template <class E>
+inline constexpr bool has_exact_exponent = false;
+template <class B, std::intmax_t N, std::intmax_t D>
+inline constexpr bool has_exact_exponent<power<B, constant<N, D>>> = true;
+
+template <class E>
+constexpr bool is_integer_constant = false;
+template <std::intmax_t N>
+constexpr bool is_integer_constant<constant<N, 1>> = true;
+
+}  // namespace detail
+
+// base^exponent, folded: u^0 = 1, u^1 = u, exact constants to integer powers, (u^a)^n = u^(a n)
+// and (u v)^n = u^n v^n for integers n (identities that hold wherever both sides are defined).
+template <Expression B, Expression E>
+constexpr auto power_of(B const& base, E const& exponent) {
+    using namespace detail;
+    if constexpr (std::is_same_v<E, constant<0>>) return constant<1>{};
+    else if constexpr (std::is_same_v<E, constant<1>>) return base;
+    else if constexpr (std::is_same_v<B, constant<1>>) return constant<1>{};
+    else if constexpr (is_constant<B> && is_integer_constant<E>)
+        return constant<integer_power(B::exact, E::exact.num).num,
+                        integer_power(B::exact, E::exact.num).den>{};
+    else if constexpr (has_exact_exponent<B> && is_integer_constant<E>) {
+        constexpr rational e = decltype(base.exponent)::exact * E::exact;
+        return power_of(base.base, constant<e.num, e.den>{});
+    }
+    else if constexpr (is_product<B> && is_integer_constant<E>)
+        return std::apply([&](auto const&... f) { return product_of(power_of(f, exponent)...); },
+                          base.factors);
+    else return power<B, E>{base, exponent};
+}
+
+template <Expression A>
+constexpr auto negate(A const& a) {
+    return product_of(constant<-1>{}, a);
+}
+
+template <Expression A, Expression B>
+constexpr auto difference_of(A const& a, B const& b) {
+    return sum_of(a, negate(b));
+}
+
+template <Expression A, Expression B>
+constexpr auto quotient_of(A const& a, B const& b) {
+    return product_of(a, power_of(b, constant<-1>{}));
+}
+
+template <class F, Expression A>
+constexpr auto apply_of(A const& a) {
+    return apply<F, A>{a};
+}
+
+// A plain number becomes a stored constant; a formula stays as it is.
+template <class A>
+constexpr auto as_expression(A const& a) {
+    if constexpr (Expression<A>) return a;
+    else return value<stored_type<A>>{static_cast<stored_type<A>>(a)};
+}
+
+// The operators, constrained so they never take part in other libraries' expressions.
+template <class A, class B>
+concept Operands = (Expression<A> && (Expression<B> || Number<B>)) || (Number<A> && Expression<B>);
+
+template <class A, class B>
+concept BadOperands = (Expression<A> && !Expression<B> && !Number<B>) ||
+                      (Expression<B> && !Expression<A> && !Number<A>);
+
+template <class A, class B> requires Operands<A, B>
+constexpr auto operator+(A const& a, B const& b) { return sum_of(as_expression(a), as_expression(b)); }
+template <class A, class B> requires Operands<A, B>
+constexpr auto operator-(A const& a, B const& b) { return difference_of(as_expression(a), as_expression(b)); }
+template <class A, class B> requires Operands<A, B>
+constexpr auto operator*(A const& a, B const& b) { return product_of(as_expression(a), as_expression(b)); }
+template <class A, class B> requires Operands<A, B>
+constexpr auto operator/(A const& a, B const& b) { return quotient_of(as_expression(a), as_expression(b)); }
+template <Expression A>
+constexpr auto operator-(A const& a) { return negate(a); }
+template <Expression A>
+constexpr auto operator+(A const& a) { return a; }
+
+#define SYMDIFF_BAD_OPERAND(op)                                                                    \
+    template <class A, class B> requires BadOperands<A, B>                                         \
+    void operator op(A const&, B const&) {                                                         \
+        static_assert(detail::always_false<A, B>,                                                  \
+                      "symdiff: an operand of + - * / is neither a symdiff expression nor a "      \
+                      "number");                                                                   \
+    }
+SYMDIFF_BAD_OPERAND(+)
+SYMDIFF_BAD_OPERAND(-)
+SYMDIFF_BAD_OPERAND(*)
+SYMDIFF_BAD_OPERAND(/)
+#undef SYMDIFF_BAD_OPERAND
+
+// pow(e, 2_c), pow(e, 2.5), pow(e, expr), pow(2.0, expr).
+template <class A, class B> requires Operands<A, B>
+constexpr auto pow(A const& base, B const& exponent) {
+    return power_of(as_expression(base), as_expression(exponent));
+}
+
+}  // namespace symdiff

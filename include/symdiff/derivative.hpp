@@ -1,0 +1,113 @@
+#pragma once
+// `d(f, x)`: the symbolic derivative, a new formula computed by the compiler.
+//
+// The rules, for a variable or named stage x:
+//   d x = 1, d y = 0 (another variable), d c = 0 (constants)
+//   d (u + v + ...) = du + dv + ...
+//   d (u v w ...) = du v w ... + u dv w ... + ...
+//   d u^c = c u^(c - 1) du                     (exponent free of x)
+//   d u^v = u^v (dv log(u) + v du / u)         (general exponent)
+//   d f(u) = f'(u) du                          (f' from f's descriptor in functions.hpp)
+//   d stage = 1 when x is that stage; otherwise the stage's body is differentiated, and
+//     the result names the stage again where its body reappears (`1 - output^2`).
+// Differentiating by a named stage holds the stage's inputs fixed: it is the partial derivative
+// with respect to the stage's value, the adjoint of back-propagation.
+
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <symdiff/build.hpp>
+#include <symdiff/functions.hpp>
+
+namespace symdiff {
+namespace detail {
+
+template <class E, class X>
+constexpr auto derivative(E const& e, X const& x);
+
+// Replaces the subformulas equal to a stage's body by the stage itself, so that derivatives keep
+// the user's names. Only for bodies without stored numbers: for those the type is the formula.
+template <class E, fixed_string N, class B>
+constexpr auto rename(E const& e, named<N, B> const& stage) {
+    if constexpr (std::is_same_v<E, B>) return stage;
+    else if constexpr (is_sum<E>)
+        return std::apply([&](auto const&... t) { return sum_of(rename(t, stage)...); }, e.terms);
+    else if constexpr (is_product<E>)
+        return std::apply([&](auto const&... f) { return product_of(rename(f, stage)...); },
+                          e.factors);
+    else if constexpr (is_power<E>)
+        return power_of(rename(e.base, stage), rename(e.exponent, stage));
+    else if constexpr (requires { typename E::function; })
+        return apply_of<typename E::function>(rename(e.argument, stage));
+    else return e;  // leaves, and other stages, which are atoms
+}
+
+template <class E, fixed_string N, class B>
+constexpr auto renamed(E const& e, named<N, B> const& stage) {
+    if constexpr (is_stateless<B>) return rename(e, stage);
+    else return e;
+}
+
+template <class F, class... T, class X, std::size_t... I>
+constexpr auto product_rule(std::tuple<T...> const& f, X const& x, std::index_sequence<I...>) {
+    // the term for factor I: its derivative in place of it
+    auto term = [&]<std::size_t K>(std::integral_constant<std::size_t, K>) {
+        return [&]<std::size_t... J>(std::index_sequence<J...>) {
+            return product_of([&] {
+                if constexpr (J == K) return derivative(std::get<J>(f), x);
+                else return std::get<J>(f);
+            }()...);
+        }(std::index_sequence<I...>{});
+    };
+    return sum_of(term(std::integral_constant<std::size_t, I>{})...);
+}
+
+template <class E, class X>
+constexpr auto derivative(E const& e, X const& x) {
+    if constexpr (is_var<E>) {
+        return constant < std::is_same_v<E, X> ? 1 : 0 > {};
+    } else if constexpr (is_constant<E> || is_value<E>) {
+        return constant<0>{};
+    } else if constexpr (is_sum<E>) {
+        return std::apply([&](auto const&... t) { return sum_of(derivative(t, x)...); }, e.terms);
+    } else if constexpr (is_product<E>) {
+        return product_rule<E>(e.factors, x,
+                               std::make_index_sequence<std::tuple_size_v<decltype(e.factors)>>{});
+    } else if constexpr (is_power<E>) {
+        auto du = derivative(e.base, x);
+        auto dv = derivative(e.exponent, x);
+        if constexpr (std::is_same_v<decltype(dv), constant<0>>)
+            return product_of(e.exponent,
+                              power_of(e.base, sum_of(e.exponent, constant<-1>{})), du);
+        else
+            return product_of(e, sum_of(product_of(dv, log(e.base)),
+                                        product_of(e.exponent, du, power_of(e.base, constant<-1>{}))));
+    } else if constexpr (is_named<E>) {
+        if constexpr (is_named<X> && E::name == X::name) return constant<1>{};
+        else return renamed(derivative(e.body, x), e);
+    } else {  // apply<Function, Argument>
+        return product_of(E::function::derivative(e.argument), derivative(e.argument, x));
+    }
+}
+
+}  // namespace detail
+
+// d(f, x): the derivative of f by x; d(f, x, y) = d(d(f, x), y), and so on.
+template <class F, class X, class... Y>
+constexpr auto d(F const& f, X const& x, Y const&... y) {
+    static_assert(Expression<F>, "symdiff::d: the first argument must be a symdiff formula");
+    static_assert(DifferentiationVariable<X> && (DifferentiationVariable<Y> && ...),
+                  "symdiff::d: can only differentiate by a variable (symdiff::var<\"x\">) or a "
+                  "named stage (symdiff::name<\"net\">(...))");
+    if constexpr (Expression<F> && DifferentiationVariable<X> &&
+                  (DifferentiationVariable<Y> && ...)) {
+        auto first = detail::derivative(f, x);
+        if constexpr (sizeof...(Y) == 0) return first;
+        else return d(first, y...);
+    } else {
+        return constant<0>{};
+    }
+}
+
+}  // namespace symdiff

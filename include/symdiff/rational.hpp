@@ -1,0 +1,85 @@
+#pragma once
+// Exact rational arithmetic for the constants of a formula (`1_c / 3_c`), computed by the compiler.
+// Overflow of a numerator or denominator is a compile error, never a wrong constant.
+
+#include <cstdint>
+#include <numeric>
+
+namespace symdiff {
+namespace detail {
+
+// Not constexpr on purpose: reaching it in constant evaluation is a compile error whose text
+// names the problem.
+inline std::intmax_t error_exact_constant_overflows_64_bit_integers() { return 0; }
+inline std::intmax_t error_exact_constant_division_by_zero() { return 0; }
+
+constexpr std::intmax_t checked_add(std::intmax_t a, std::intmax_t b) {
+    std::intmax_t r{};
+    if (__builtin_add_overflow(a, b, &r)) return error_exact_constant_overflows_64_bit_integers();
+    return r;
+}
+constexpr std::intmax_t checked_mul(std::intmax_t a, std::intmax_t b) {
+    std::intmax_t r{};
+    if (__builtin_mul_overflow(a, b, &r)) return error_exact_constant_overflows_64_bit_integers();
+    return r;
+}
+constexpr std::intmax_t checked_neg(std::intmax_t a) { return checked_mul(a, -1); }
+
+}  // namespace detail
+
+// A reduced fraction num/den with den > 0.
+struct rational {
+    std::intmax_t num = 0;
+    std::intmax_t den = 1;
+
+    constexpr rational() = default;
+    constexpr rational(std::intmax_t n, std::intmax_t d = 1) : num(n), den(d) {
+        if (den == 0) den = detail::error_exact_constant_division_by_zero();
+        if (den < 0) {
+            num = detail::checked_neg(num);
+            den = detail::checked_neg(den);
+        }
+        std::intmax_t g = std::gcd(num, den);
+        if (g > 1) {
+            num /= g;
+            den /= g;
+        }
+    }
+
+    friend constexpr rational operator+(rational a, rational b) {
+        std::intmax_t g = std::gcd(a.den, b.den);
+        std::intmax_t l = detail::checked_mul(a.den / g, b.den);
+        return {detail::checked_add(detail::checked_mul(a.num, l / a.den),
+                                    detail::checked_mul(b.num, l / b.den)),
+                l};
+    }
+    friend constexpr rational operator-(rational a) { return {detail::checked_neg(a.num), a.den}; }
+    friend constexpr rational operator-(rational a, rational b) { return a + -b; }
+    friend constexpr rational operator*(rational a, rational b) {
+        // cross-reduce first so that products stay small
+        std::intmax_t g1 = std::gcd(a.num, b.den), g2 = std::gcd(b.num, a.den);
+        if (g1 == 0) g1 = 1;
+        if (g2 == 0) g2 = 1;
+        return {detail::checked_mul(a.num / g1, b.num / g2),
+                detail::checked_mul(a.den / g2, b.den / g1)};
+    }
+    friend constexpr rational inverse(rational a) { return {a.den, a.num}; }
+    friend constexpr rational operator/(rational a, rational b) { return a * inverse(b); }
+    friend constexpr bool operator==(rational, rational) = default;
+
+    constexpr bool is_integer() const { return den == 1; }
+};
+
+// a^n for an integer n, exactly.
+constexpr rational integer_power(rational a, std::intmax_t n) {
+    if (n < 0) return integer_power(inverse(a), detail::checked_neg(n));
+    rational r{1};
+    while (n > 0) {
+        if (n & 1) r = r * a;
+        n >>= 1;
+        if (n > 0) a = a * a;
+    }
+    return r;
+}
+
+}  // namespace symdiff

@@ -1,0 +1,14 @@
+#pragma once
+// symdiff: compile-time symbolic differentiation. The one header users include.
+
+#include <symdiff/bindings.hpp>
+#include <symdiff/build.hpp>
+#include <symdiff/check.hpp>
+#include <symdiff/compare.hpp>
+#include <symdiff/derivative.hpp>
+#include <symdiff/evaluate.hpp>
+#include <symdiff/expression.hpp>
+#include <symdiff/fixed_string.hpp>
+#include <symdiff/functions.hpp>
+#include <symdiff/print.hpp>
+#include <symdiff/rational.hpp>
