@@ -318,10 +318,11 @@ constexpr auto operator+(A const& a) { return a; }
 
 #define SYMDIFF_BAD_OPERAND(op)                                                                    \
     template <class A, class B> requires BadOperands<A, B>                                         \
-    void operator op(A const&, B const&) {                                                         \
+    constexpr auto operator op(A const&, B const&) {                                               \
         static_assert(detail::always_false<A, B>,                                                  \
                       "symdiff: an operand of + - * / is neither a symdiff expression nor a "      \
                       "number");                                                                   \
+        return constant<0>{}; /* no further errors */                                              \
     }
 SYMDIFF_BAD_OPERAND(+)
 SYMDIFF_BAD_OPERAND(-)

@@ -1,0 +1,17 @@
+# cmake -DPROGRAM=<exe> -DEXPECTED=<file.out> -P run_and_compare.cmake
+# Runs PROGRAM; it must exit 0 and, if EXPECTED exists, print exactly its contents.
+execute_process(COMMAND ${PROGRAM} RESULT_VARIABLE status OUTPUT_VARIABLE output)
+message("${output}")
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "${PROGRAM} exited with ${status}")
+endif()
+if(EXISTS ${EXPECTED})
+    file(READ ${EXPECTED} expected)
+    if(NOT output STREQUAL expected)
+        set(actual ${PROGRAM}.actual.out)
+        file(WRITE ${actual} "${output}")
+        execute_process(COMMAND diff -u ${EXPECTED} ${actual})
+        message(FATAL_ERROR "the output differs from ${EXPECTED} (actual output in ${actual})")
+    endif()
+    file(REMOVE ${PROGRAM}.actual.out)
+endif()

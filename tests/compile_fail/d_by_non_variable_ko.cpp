@@ -1,0 +1,11 @@
+// Differentiating by a formula that is neither a variable nor a named stage.
+// expect: symdiff::d: can only differentiate by a variable
+#include <symdiff/symdiff.hpp>
+
+constexpr symdiff::var<"x"> x;
+constexpr symdiff::var<"y"> y;
+
+int main() {
+    auto f = symdiff::d(x * y, x * y);
+    (void)f;
+}

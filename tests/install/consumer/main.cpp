@@ -1,0 +1,3 @@
+#include <symdiff/symdiff.hpp>
+
+int main() {}
