@@ -60,6 +60,10 @@ struct sum_kind {
     template <class E> static constexpr bool is_same_kind = is_sum<E>;
     template <class E> static constexpr auto operands(E const& e) { return e.terms; }
     template <class... T> using node = sum<T...>;
+    // the number of a sum goes last (`x + 1/2`, `1 - x^2` prints positive terms first)
+    template <class N, class R> static constexpr auto with_number(N const& n, R const& rest) {
+        return std::tuple_cat(rest, std::tuple<N>{n});
+    }
 };
 struct product_kind {
     static constexpr rational identity{1};
@@ -69,6 +73,10 @@ struct product_kind {
     template <class E> static constexpr bool is_same_kind = is_product<E>;
     template <class E> static constexpr auto operands(E const& e) { return e.factors; }
     template <class... T> using node = product<T...>;
+    // the coefficient of a product goes first (`2 * x`)
+    template <class N, class R> static constexpr auto with_number(N const& n, R const& rest) {
+        return std::tuple_cat(std::tuple<N>{n}, rest);
+    }
 };
 
 template <class Kind, class E>
@@ -224,13 +232,13 @@ constexpr auto build(std::tuple<T...> const& t) {
                     using F = std::conditional_t<std::is_integral_v<F0> && c.den != 1, double, F0>;
                     F n = static_cast<F>(c.num) / static_cast<F>(c.den);
                     ((n = Kind::combine(n, static_cast<F>(v.number))), ...);
-                    return collect<Kind>(std::tuple_cat(std::tuple<value<F>>{value<F>{n}}, rest));
+                    return collect<Kind>(Kind::with_number(value<F>{n}, rest));
                 },
                 stored);
         } else if constexpr (c == Kind::identity) {
             return collect<Kind>(rest);
         } else {
-            return collect<Kind>(std::tuple_cat(std::tuple<constant<c.num, c.den>>{}, rest));
+            return collect<Kind>(Kind::with_number(constant<c.num, c.den>{}, rest));
         }
     }
 }

@@ -157,25 +157,29 @@ constexpr void print_fraction(std::tuple<F...> const& factors, Sink& out) {
     }
 }
 
+// Positive terms first, then the negative ones with ` - `: `1 - x^2`, `x - 2.5`.
 template <class Sink, class... T>
 constexpr void print_sum(std::tuple<T...> const& terms, Sink& out) {
     bool first = true;
-    std::apply(
-        [&](auto const&... term) {
-            (
-                [&] {
-                    if (is_negative(term)) {
-                        out.append(first ? "-" : " - ");
-                        print(negate(term), out, product_level);
-                    } else {
-                        if (!first) out.append(" + ");
-                        print(term, out, product_level);
-                    }
-                    first = false;
-                }(),
-                ...);
-        },
-        terms);
+    for (bool negatives : {false, true}) {
+        std::apply(
+            [&](auto const&... term) {
+                (
+                    [&] {
+                        if (is_negative(term) != negatives) return;
+                        if (negatives) {
+                            out.append(first ? "-" : " - ");
+                            print(negate(term), out, product_level);
+                        } else {
+                            if (!first) out.append(" + ");
+                            print(term, out, product_level);
+                        }
+                        first = false;
+                    }(),
+                    ...);
+            },
+            terms);
+    }
 }
 
 template <class E, class Sink>
@@ -214,9 +218,10 @@ constexpr void print_node(E const& e, Sink& out) {
             print(e.base, out);
             out.append(")");
         } else {
+            // right-associative: a^b^c is a^(b^c); (a^b)^c keeps its parentheses
             print(e.base, out, atom_level);
             out.append("^");
-            print(e.exponent, out, atom_level);
+            print(e.exponent, out, power_level);
         }
     } else {  // apply
         out.append(E::function::name);

@@ -70,19 +70,19 @@ inline constexpr bool is_wide = std::numeric_limits<T>::digits >= std::numeric_l
 
 // ---------------------------------------------------------------------------
 // Powers of two, built by exact squaring: pow2_up[i] = 2^(2^i), pow2_down[i] = 2^-(2^i).
-inline constexpr int pow2_levels = 14;  // 2^(2^13) = 2^8192 covers the x87 exponent range
+inline constexpr std::size_t pow2_levels = 14;  // 2^(2^13) = 2^8192 covers the x87 exponent range
 
 inline constexpr std::array<wide, pow2_levels> pow2_up = [] {
     std::array<wide, pow2_levels> t{};
     t[0] = 2;
-    for (int i = 1; i < pow2_levels; ++i) t[i] = t[i - 1] * t[i - 1];
+    for (std::size_t i = 1; i < pow2_levels; ++i) t[i] = t[i - 1] * t[i - 1];
     return t;
 }();
 
 inline constexpr std::array<wide, pow2_levels> pow2_down = [] {
     std::array<wide, pow2_levels> t{};
     t[0] = 0.5L;
-    for (int i = 1; i < pow2_levels; ++i) t[i] = t[i - 1] * t[i - 1];
+    for (std::size_t i = 1; i < pow2_levels; ++i) t[i] = t[i - 1] * t[i - 1];
     return t;
 }();
 

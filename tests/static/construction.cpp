@@ -1,0 +1,91 @@
+// The smart constructors' folding rules, checked as exact types and with ==.
+
+#include <type_traits>
+
+#include <symdiff/symdiff.hpp>
+
+using namespace symdiff::literals;
+using symdiff::constant;
+using symdiff::d;
+
+constexpr symdiff::var<"x"> x;
+constexpr symdiff::var<"y"> y;
+using X = symdiff::var<"x">;
+using Y = symdiff::var<"y">;
+
+template <class A, class B>
+constexpr bool same_type(A const&, B const&) {
+    return std::is_same_v<A, B>;
+}
+
+// Exact constants: read from the digits, reduced, folded.
+static_assert(same_type(2_c, constant<2>{}));
+static_assert(same_type(0.5_c, constant<1, 2>{}));
+static_assert(same_type(1_c / 3_c, constant<1, 3>{}));
+static_assert(same_type(0.1_c + 0.2_c, 0.3_c));  // exact, unlike doubles
+static_assert(same_type(2.50_c, 5_c / 2_c));
+static_assert(same_type(1'000_c, constant<1000>{}));
+static_assert(same_type(15e-1_c, constant<3, 2>{}));
+static_assert(same_type(pow(2_c / 3_c, 3_c), constant<8, 27>{}));
+static_assert(same_type(pow(2_c, -2_c), constant<1, 4>{}));
+static_assert(same_type(-(1_c / 2_c), constant<-1, 2>{}));
+
+// Identities: 0 * u, 1 * u, u + 0, u^1, u^0.
+static_assert(same_type(0_c * x, 0_c));
+static_assert(same_type(x * 0_c, 0_c));
+static_assert(same_type(1_c * x, x));
+static_assert(same_type(x + 0_c, x));
+static_assert(same_type(pow(x, 1_c), x));
+static_assert(same_type(pow(x, 0_c), 1_c));
+static_assert(same_type(pow(1_c, x), 1_c));
+static_assert(same_type(x - x, 0_c));
+static_assert(same_type(x / x, 1_c));
+static_assert(same_type(-(-x), x));
+
+// Flattening, collection of like terms and factors.
+static_assert(same_type(x + y + x, 2_c * x + y));
+static_assert(same_type(x * x, pow(x, 2_c)));
+static_assert(same_type(x * pow(x, 2_c), pow(x, 3_c)));
+static_assert(same_type(pow(pow(x, 2_c), 3_c), pow(x, 6_c)));
+static_assert(same_type(pow(x * y, 2_c), pow(x, 2_c) * pow(y, 2_c)));
+static_assert(std::is_same_v<decltype(x * y * x), symdiff::product<symdiff::power<X, constant<2>>, Y>>);
+static_assert(std::is_same_v<decltype(2_c * x * 3_c), symdiff::product<constant<6>, X>>);
+static_assert(std::is_same_v<decltype(x + 1_c + 2_c), symdiff::sum<X, constant<3>>>);
+
+// Not folded: identities that would change a defined value.
+static_assert(!same_type(sqrt(pow(x, 2_c)), x));
+static_assert(!same_type(pow(pow(x, 2_c), 1_c / 2_c), x));
+static_assert(!same_type(exp(log(x)), x));
+
+// Derivatives come out folded.
+static_assert(d(x * x, x) == 2_c * x);
+static_assert(d(sin(x), x, x) == -sin(x));
+static_assert(d(pow(x, 3_c), x) == 3_c * pow(x, 2_c));
+static_assert(d(pow(x, 2_c) * pow(y, 3_c), x, y) == d(pow(x, 2_c) * pow(y, 3_c), y, x));
+static_assert(d(pow(x, 2_c) * pow(y, 3_c), x, y) == 6_c * x * pow(y, 2_c));
+static_assert(d(x, y) == 0_c);
+static_assert(d(2.5 * x, y) == 0_c);
+
+// == between formulas: the same structure, and for stored numbers the same numbers.
+static_assert(x == x);
+static_assert(x != y);
+static_assert(2.0 * x == 2.0 * x);
+static_assert(2.0 * x != 3.0 * x);
+static_assert(2.0 * x != 2_c * x);  // a stored constant is not an exact one
+static_assert(d(2.5 * x * x, x) == 5.0 * x);
+constexpr auto net = symdiff::name<"net">(x + y);
+static_assert(net == symdiff::name<"net">(x + y));
+static_assert(net != x + y);
+static_assert(net != symdiff::name<"other">(x + y));
+
+// Plain numbers are stored constants; integers are stored as integers.
+static_assert(std::is_same_v<decltype(x * 2), symdiff::product<symdiff::value<long long>, X>>);
+static_assert(std::is_same_v<decltype(2.5 * x), symdiff::product<symdiff::value<double>, X>>);
+static_assert(std::is_same_v<decltype(2.5f * x), symdiff::product<symdiff::value<float>, X>>);
+
+// Nodes are empty; only stored numbers carry data.
+static_assert(std::is_empty_v<X>);
+static_assert(std::is_empty_v<decltype(tanh(x * y + 1_c))>);
+static_assert(sizeof(2.5 * x) == sizeof(double));
+
+int main() {}
