@@ -143,7 +143,7 @@ constexpr void finish(gradient_report<T, N>& r) {
 }
 
 template <Expression F, class P, class Grad, class... X>
-constexpr auto check(F const& f, P const& p, tolerance const* tol, Grad const* user, X const&... x) {
+constexpr auto check(F const& f, P const& p, tolerance const* tol, Grad const& user, X const&... x) {
     auto env = bindings_of(p);
     using T = scalar_t<decltype(env)>;
     gradient_report<T, sizeof...(X)> r;
@@ -153,7 +153,7 @@ constexpr auto check(F const& f, P const& p, tolerance const* tol, Grad const* u
     if constexpr (std::is_same_v<Grad, std::nullptr_t>) {
         r.actual = {central_derivative(f, x, p)...};
     } else {
-        auto g = (*user)(p);
+        auto g = user(p);
         for (std::size_t i = 0; i < sizeof...(X); ++i) r.actual[i] = static_cast<T>(g[i]);
     }
     finish(r);
@@ -165,24 +165,24 @@ constexpr auto check(F const& f, P const& p, tolerance const* tol, Grad const* u
 // Symbolic derivatives against central differences.
 template <Expression F, class P, DifferentiationVariable... X>
 constexpr auto check_gradient(F const& f, P const& p, X const&... x) {
-    return detail::check(f, p, nullptr, static_cast<std::nullptr_t const*>(nullptr), x...);
+    return detail::check(f, p, nullptr, nullptr, x...);
 }
 template <Expression F, class P, DifferentiationVariable... X>
 constexpr auto check_gradient(F const& f, P const& p, tolerance tol, X const&... x) {
-    return detail::check(f, p, &tol, static_cast<std::nullptr_t const*>(nullptr), x...);
+    return detail::check(f, p, &tol, nullptr, x...);
 }
 
 // A user's gradient function, grad(p)[i] = d f / d x_i, against symdiff's symbolic derivatives.
 template <Expression F, class P, class Grad, DifferentiationVariable... X>
     requires(!Expression<Grad> && !std::is_same_v<Grad, tolerance>)
 constexpr auto check_gradient(F const& f, P const& p, Grad const& grad, X const&... x) {
-    return detail::check(f, p, nullptr, &grad, x...);
+    return detail::check(f, p, nullptr, grad, x...);
 }
 template <Expression F, class P, class Grad, DifferentiationVariable... X>
     requires(!Expression<Grad>)
 constexpr auto check_gradient(F const& f, P const& p, tolerance tol, Grad const& grad,
                               X const&... x) {
-    return detail::check(f, p, &tol, &grad, x...);
+    return detail::check(f, p, &tol, grad, x...);
 }
 
 }  // namespace symdiff
