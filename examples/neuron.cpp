@@ -104,9 +104,9 @@ int main(int argc, char** argv) {
     show_faux("input", input, p);
 
     auto check = symdiff::check_gradient(loss, p, input, weight, bias);
-    std::printf("\ncheck_gradient (central differences): %s, worst relative error %.2g (%s)\n",
-                check ? "agree" : "DISAGREE", static_cast<double>(check.worst_error),
-                std::string(check.worst_name).c_str());
+    // (the worst error itself depends on the last bits of tanh, so it is not printed)
+    std::printf("\ncheck_gradient, symbolic against central differences: %s (tolerance %.1e)\n",
+                check ? "all agree" : "DISAGREE", check.tolerance);
 
     // The article's Rust program computes in single precision and prints four decimals.
     auto const pf = symdiff::at(input = float(in), weight = float(w), bias = float(b),
