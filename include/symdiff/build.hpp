@@ -6,13 +6,13 @@
 
 #include <array>
 #include <cstddef>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
 
+#include <symdiff/detail/list.hpp>
 #include <symdiff/expression.hpp>
 #include <symdiff/nodes/apply.hpp>
 #include <symdiff/nodes/constant.hpp>
@@ -43,7 +43,7 @@ constexpr auto indices_where() {
 template <auto Indices, class Tuple>
 constexpr auto pick(Tuple const& t) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return std::tuple<std::tuple_element_t<Indices[I], Tuple>...>(std::get<Indices[I]>(t)...);
+        return make_list(get<Indices[I]>(t)...);
     }(std::make_index_sequence<Indices.size()>{});
 }
 
@@ -62,7 +62,7 @@ struct sum_kind {
     template <class... T> using node = sum<T...>;
     // the number of a sum goes last (`x + 1/2`, `1 - x^2` prints positive terms first)
     template <class N, class R> static constexpr auto with_number(N const& n, R const& rest) {
-        return std::tuple_cat(rest, std::tuple<N>{n});
+        return detail::concat(rest, detail::make_list<N>(n));
     }
 };
 struct product_kind {
@@ -75,37 +75,37 @@ struct product_kind {
     template <class... T> using node = product<T...>;
     // the coefficient of a product goes first (`2 * x`)
     template <class N, class R> static constexpr auto with_number(N const& n, R const& rest) {
-        return std::tuple_cat(std::tuple<N>{n}, rest);
+        return detail::concat(detail::make_list<N>(n), rest);
     }
 };
 
 template <class Kind, class E>
 constexpr auto operands_of(E const& e) {
     if constexpr (Kind::template is_same_kind<E>) return Kind::operands(e);
-    else return std::tuple<E>{e};
+    else return detail::make_list<E>(e);
 }
 
 template <class Kind, class... T>
-constexpr auto assemble(std::tuple<T...> const& t) {
+constexpr auto assemble(detail::list<T...> const& t) {
     if constexpr (sizeof...(T) == 0) return constant<Kind::identity.num, Kind::identity.den>{};
-    else if constexpr (sizeof...(T) == 1) return std::get<0>(t);
+    else if constexpr (sizeof...(T) == 1) return detail::get<0>(t);
     else return typename Kind::template node<T...>{t};
 }
 
 template <class Kind, class... T>
-constexpr auto build(std::tuple<T...> const& t);
+constexpr auto build(detail::list<T...> const& t);
 
 }  // namespace detail
 
 // The smart constructors.
 template <Expression... E>
 constexpr auto sum_of(E const&... e) {
-    return detail::build<detail::sum_kind>(std::tuple_cat(detail::operands_of<detail::sum_kind>(e)...));
+    return detail::build<detail::sum_kind>(detail::concat(detail::operands_of<detail::sum_kind>(e)...));
 }
 template <Expression... E>
 constexpr auto product_of(E const&... e) {
     return detail::build<detail::product_kind>(
-        std::tuple_cat(detail::operands_of<detail::product_kind>(e)...));
+        detail::concat(detail::operands_of<detail::product_kind>(e)...));
 }
 template <Expression B, Expression E>
 constexpr auto power_of(B const& base, E const& exponent);
@@ -117,10 +117,10 @@ namespace detail {
 template <class Kind, class E>
 constexpr auto key_of(E const& e) {
     if constexpr (std::is_same_v<Kind, sum_kind> && is_product<E>) {
-        if constexpr (is_constant<std::tuple_element_t<0, decltype(e.factors)>>)
-            return std::apply(
+        if constexpr (is_constant<detail::list_element<0, decltype(e.factors)>>)
+            return detail::apply(
                 [](auto const&, auto const&... r) {
-                    return assemble<product_kind>(std::tuple<std::remove_cvref_t<decltype(r)>...>{r...});
+                    return assemble<product_kind>(make_list(r...));
                 },
                 e.factors);
         else return e;
@@ -133,7 +133,7 @@ constexpr auto key_of(E const& e) {
 template <class Kind, class E>
 constexpr auto weight_of(E const& e) {
     if constexpr (std::is_same_v<Kind, sum_kind> && is_product<E>) {
-        using first = std::tuple_element_t<0, decltype(e.factors)>;
+        using first = detail::list_element<0, decltype(e.factors)>;
         if constexpr (is_constant<first>) return first{};
         else return constant<1>{};
     } else if constexpr (std::is_same_v<Kind, product_kind> && is_power<E>) {
@@ -172,8 +172,8 @@ constexpr auto collect_group(Tuple const& t) {
         return std::pair{m, n};
     }();
     return [&]<std::size_t... K>(std::index_sequence<K...>) {
-        return rebuild<Kind>(key_of<Kind>(std::get<L>(t)),
-                             sum_of(weight_of<Kind>(std::get<members.first[K]>(t))...));
+        return rebuild<Kind>(key_of<Kind>(detail::get<L>(t)),
+                             sum_of(weight_of<Kind>(detail::get<members.first[K]>(t))...));
     }(std::make_index_sequence<members.second>{});
 }
 
@@ -196,14 +196,14 @@ inline constexpr auto group_at_v = [] {
 }();
 
 template <class Kind, class... T>
-constexpr auto collect(std::tuple<T...> const& t) {
+constexpr auto collect(detail::list<T...> const& t) {
     constexpr auto& group_at = group_at_v<Kind, T...>;
     if constexpr (group_at.size() == sizeof...(T)) {
         return assemble<Kind>(t);
     } else {
         // collected operands may need folding again (`x * x^-1` -> 1)
         return [&]<std::size_t... G>(std::index_sequence<G...>) {
-            return build<Kind>(std::tuple_cat(operands_of<Kind>(
+            return build<Kind>(detail::concat(operands_of<Kind>(
                 collect_group<Kind, leader_v<Kind, T...>, group_at_v<Kind, T...>[G]>(t))...));
         }(std::make_index_sequence<group_at.size()>{});
     }
@@ -211,7 +211,7 @@ constexpr auto collect(std::tuple<T...> const& t) {
 
 // Flattened operands in; folded, collected node out.
 template <class Kind, class... T>
-constexpr auto build(std::tuple<T...> const& t) {
+constexpr auto build(detail::list<T...> const& t) {
     constexpr rational c = [] {
         rational r = Kind::identity;
         ((r = is_constant<T> ? Kind::combine(r, exact_value_v<T>) : r), ...);
@@ -226,7 +226,7 @@ constexpr auto build(std::tuple<T...> const& t) {
         if constexpr (stored_at.size() > 0) {
             // stored numbers fold into one, which absorbs the exact constant
             auto stored = pick<stored_at>(t);
-            return std::apply(
+            return detail::apply(
                 [&](auto const&... v) {
                     using F0 = folded_type<decltype(v.number)...>;
                     using F = std::conditional_t<std::is_integral_v<F0> && c.den != 1, double, F0>;
@@ -271,7 +271,7 @@ constexpr auto power_of(B const& base, E const& exponent) {
         return power_of(base.base, constant<e.num, e.den>{});
     }
     else if constexpr (is_product<B> && is_integer_constant<E>)
-        return std::apply([&](auto const&... f) { return product_of(power_of(f, exponent)...); },
+        return detail::apply([&](auto const&... f) { return product_of(power_of(f, exponent)...); },
                           base.factors);
     else return power<B, E>{base, exponent};
 }

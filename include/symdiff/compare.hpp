@@ -2,17 +2,17 @@
 // `a == b` between formulas: the same structure (the same type) and, for stored numbers, the same
 // stored values. `approx(a, b, tol)` between numbers.
 
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
+#include <symdiff/detail/list.hpp>
 #include <symdiff/expression.hpp>
 
 namespace symdiff {
 namespace detail {
 
 template <class... T>
-constexpr bool same_children(std::tuple<T...> const& a, std::tuple<T...> const& b);
+constexpr bool same_children(detail::list<T...> const& a, detail::list<T...> const& b);
 
 template <class E>
 constexpr bool same_stored_values(E const& a, E const& b) {
@@ -27,9 +27,9 @@ constexpr bool same_stored_values(E const& a, E const& b) {
 }
 
 template <class... T>
-constexpr bool same_children(std::tuple<T...> const& a, std::tuple<T...> const& b) {
+constexpr bool same_children(detail::list<T...> const& a, detail::list<T...> const& b) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return (same_stored_values(std::get<I>(a), std::get<I>(b)) && ...);
+        return (same_stored_values(detail::get<I>(a), detail::get<I>(b)) && ...);
     }(std::index_sequence_for<T...>{});
 }
 

@@ -13,7 +13,6 @@
 // Differentiating by a named stage holds the stage's inputs fixed: it is the partial derivative
 // with respect to the stage's value, the adjoint of back-propagation.
 
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -32,9 +31,9 @@ template <class E, fixed_string N, class B>
 constexpr auto rename(E const& e, named<N, B> const& stage) {
     if constexpr (std::is_same_v<E, B>) return stage;
     else if constexpr (is_sum<E>)
-        return std::apply([&](auto const&... t) { return sum_of(rename(t, stage)...); }, e.terms);
+        return detail::apply([&](auto const&... t) { return sum_of(rename(t, stage)...); }, e.terms);
     else if constexpr (is_product<E>)
-        return std::apply([&](auto const&... f) { return product_of(rename(f, stage)...); },
+        return detail::apply([&](auto const&... f) { return product_of(rename(f, stage)...); },
                           e.factors);
     else if constexpr (is_power<E>)
         return power_of(rename(e.base, stage), rename(e.exponent, stage));
@@ -50,13 +49,13 @@ constexpr auto renamed(E const& e, named<N, B> const& stage) {
 }
 
 template <class F, class... T, class X, std::size_t... I>
-constexpr auto product_rule(std::tuple<T...> const& f, X const& x, std::index_sequence<I...>) {
+constexpr auto product_rule(detail::list<T...> const& f, X const& x, std::index_sequence<I...>) {
     // the term for factor I: its derivative in place of it
     auto term = [&]<std::size_t K>(std::integral_constant<std::size_t, K>) {
         return [&]<std::size_t... J>(std::index_sequence<J...>) {
             return product_of([&] {
-                if constexpr (J == K) return derivative(std::get<J>(f), x);
-                else return std::get<J>(f);
+                if constexpr (J == K) return derivative(detail::get<J>(f), x);
+                else return detail::get<J>(f);
             }()...);
         }(std::index_sequence<I...>{});
     };
@@ -70,10 +69,10 @@ constexpr auto derivative(E const& e, X const& x) {
     } else if constexpr (is_constant<E> || is_value<E>) {
         return constant<0>{};
     } else if constexpr (is_sum<E>) {
-        return std::apply([&](auto const&... t) { return sum_of(derivative(t, x)...); }, e.terms);
+        return detail::apply([&](auto const&... t) { return sum_of(derivative(t, x)...); }, e.terms);
     } else if constexpr (is_product<E>) {
         return product_rule<E>(e.factors, x,
-                               std::make_index_sequence<std::tuple_size_v<decltype(e.factors)>>{});
+                               std::make_index_sequence<detail::list_size<decltype(e.factors)>>{});
     } else if constexpr (is_power<E>) {
         auto du = derivative(e.base, x);
         auto dv = derivative(e.exponent, x);

@@ -11,7 +11,6 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 
 #include <symdiff/build.hpp>
@@ -60,11 +59,21 @@ inline constexpr bool is_reciprocal = false;  // u^c with an exact c < 0: printe
 template <class B, std::intmax_t N, std::intmax_t D>
 inline constexpr bool is_reciprocal<power<B, constant<N, D>>> = N < 0;
 
+// Whether a formula of type E can print with a leading minus (decided by the type, except for
+// stored numbers); only those need their negation built for printing.
+template <class E>
+constexpr bool may_be_negative() {
+    if constexpr (is_constant<E>) return E::exact.num < 0;
+    else if constexpr (is_value<E>) return true;
+    else if constexpr (is_product<E>) return may_be_negative<list_element<0, decltype(E::factors)>>();
+    else return false;
+}
+
 template <class E>
 constexpr bool is_negative(E const& e) {
     if constexpr (is_constant<E>) return E::exact.num < 0;
     else if constexpr (is_value<E>) return e.number < 0;
-    else if constexpr (is_product<E>) return is_negative(std::get<0>(e.factors));
+    else if constexpr (is_product<E>) return is_negative(detail::get<0>(e.factors));
     else return false;
 }
 
@@ -107,10 +116,10 @@ template <class E, class Sink>
 constexpr void print(E const& e, Sink& out, int context = 0);
 
 template <class Sink, class... T>
-constexpr void print_list(std::tuple<T...> const& items, Sink& out, std::string_view separator,
+constexpr void print_list(detail::list<T...> const& items, Sink& out, std::string_view separator,
                           int context) {
     bool first = true;
-    std::apply(
+    detail::apply(
         [&](auto const&... item) {
             ((out.append(first ? std::string_view{} : separator), first = false,
               print(item, out, context)),
@@ -124,31 +133,31 @@ template <class... F>
 inline constexpr rational coefficient_v = (rational{1} * ... * exact_value_v<F>);
 
 template <class Sink, class... F>
-constexpr void print_fraction(std::tuple<F...> const& factors, Sink& out) {
-    auto numerator = std::tuple_cat([] {
-        if constexpr (coefficient_v<F...>.num != 1) return std::tuple<constant<coefficient_v<F...>.num>>{};
-        else return std::tuple<>{};
+constexpr void print_fraction(detail::list<F...> const& factors, Sink& out) {
+    auto numerator = detail::concat([] {
+        if constexpr (coefficient_v<F...>.num != 1) return detail::list<constant<coefficient_v<F...>.num>>{};
+        else return detail::list<>{};
     }(), pick<indices_where<!is_constant<F> && !is_reciprocal<F>...>()>(factors));
     auto divisors = pick<indices_where<is_reciprocal<F>...>()>(factors);
-    auto denominator = std::tuple_cat(
+    auto denominator = detail::concat(
         [] {
-            if constexpr (coefficient_v<F...>.den != 1) return std::tuple<constant<coefficient_v<F...>.den>>{};
-            else return std::tuple<>{};
+            if constexpr (coefficient_v<F...>.den != 1) return detail::list<constant<coefficient_v<F...>.den>>{};
+            else return detail::list<>{};
         }(),
-        std::apply(
+        detail::apply(
             [](auto const&... p) {
-                return std::tuple{power_of(p.base, constant<-decltype(p.exponent)::exact.num,
-                                                     decltype(p.exponent)::exact.den>{})...};
+                return detail::make_list(power_of(p.base, constant<-decltype(p.exponent)::exact.num,
+                                                     decltype(p.exponent)::exact.den>{})...);
             },
             divisors));
-    constexpr std::size_t num_size = std::tuple_size_v<decltype(numerator)>;
-    constexpr std::size_t den_size = std::tuple_size_v<decltype(denominator)>;
+    constexpr std::size_t num_size = detail::list_size<decltype(numerator)>;
+    constexpr std::size_t den_size = detail::list_size<decltype(denominator)>;
     if constexpr (num_size == 0) out.append("1");
     else print_list(numerator, out, " * ", power_level);
     if constexpr (den_size > 0) {
         out.append(" / ");
         if constexpr (den_size == 1) {
-            print(std::get<0>(denominator), out, power_level);
+            print(detail::get<0>(denominator), out, power_level);
         } else {
             out.append("(");
             print_list(denominator, out, " * ", power_level);
@@ -159,21 +168,24 @@ constexpr void print_fraction(std::tuple<F...> const& factors, Sink& out) {
 
 // Positive terms first, then the negative ones with ` - `: `1 - x^2`, `x - 2.5`.
 template <class Sink, class... T>
-constexpr void print_sum(std::tuple<T...> const& terms, Sink& out) {
+constexpr void print_sum(detail::list<T...> const& terms, Sink& out) {
     bool first = true;
     for (bool negatives : {false, true}) {
-        std::apply(
+        detail::apply(
             [&](auto const&... term) {
                 (
                     [&] {
                         if (is_negative(term) != negatives) return;
-                        if (negatives) {
-                            out.append(first ? "-" : " - ");
-                            print(negate(term), out, product_level);
-                        } else {
-                            if (!first) out.append(" + ");
-                            print(term, out, product_level);
+                        if constexpr (may_be_negative<std::remove_cvref_t<decltype(term)>>()) {
+                            if (negatives) {
+                                out.append(first ? "-" : " - ");
+                                print(negate(term), out, product_level);
+                                first = false;
+                                return;
+                            }
                         }
+                        if (!first) out.append(" + ");
+                        print(term, out, product_level);
                         first = false;
                     }(),
                     ...);
@@ -197,20 +209,23 @@ constexpr void print_node(E const& e, Sink& out) {
     } else if constexpr (is_sum<E>) {
         print_sum(e.terms, out);
     } else if constexpr (is_product<E> || is_reciprocal<E>) {
-        if (is_negative(e)) {
-            out.append("-");
-            print(negate(e), out, product_level);
-        } else if constexpr (is_product<E>) {
-            if constexpr (is_value<std::tuple_element_t<0, decltype(e.factors)>>) {
-                print(std::get<0>(e.factors), out, power_level);  // a stored coefficient
-                out.append(" * ");
-                std::apply([&](auto const&, auto const&... rest) { print(product_of(rest...), out, product_level); },
-                           e.factors);
-            } else {
-                print_fraction(e.factors, out);
+        if constexpr (may_be_negative<E>()) {
+            if (is_negative(e)) {
+                out.append("-");
+                print(negate(e), out, product_level);
+                return;
             }
+        }
+        if constexpr (is_reciprocal<E>) {
+            print_fraction(detail::make_list<E>(e), out);
+        } else if constexpr (is_value<detail::list_element<0, decltype(e.factors)>>) {
+            print(detail::get<0>(e.factors), out, power_level);  // a stored coefficient
+            out.append(" * ");
+            detail::apply(
+                [&](auto const&, auto const&... rest) { print(product_of(rest...), out, product_level); },
+                e.factors);
         } else {
-            print_fraction(std::tuple<E>{e}, out);
+            print_fraction(e.factors, out);
         }
     } else if constexpr (is_power<E>) {
         if constexpr (std::is_same_v<decltype(e.exponent), constant<1, 2>>) {

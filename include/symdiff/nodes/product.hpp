@@ -2,8 +2,8 @@
 // `product<Factors...>`: a flattened n-ary product; an exact coefficient, if any, comes first.
 // Division is a product with a negative power (`a / b` is `a * b^-1`).
 
-#include <tuple>
 
+#include <symdiff/detail/list.hpp>
 #include <symdiff/expression.hpp>
 
 namespace symdiff {
@@ -11,14 +11,14 @@ namespace symdiff {
 template <class... Factors>
 struct product : expression<product<Factors...>> {
     static_assert(sizeof...(Factors) >= 2);
-    [[no_unique_address]] std::tuple<Factors...> factors;
+    [[no_unique_address]] detail::list<Factors...> factors;
 
     constexpr product() = default;
-    constexpr explicit product(std::tuple<Factors...> const& f) : factors(f) {}
+    constexpr explicit product(detail::list<Factors...> const& f) : factors(f) {}
 
     template <class T, class Env>
     constexpr T evaluate(Env const& env) const {
-        return std::apply([&](auto const&... f) { return (f.template evaluate<T>(env) * ...); },
+        return detail::apply([&](auto const&... f) { return (f.template evaluate<T>(env) * ...); },
                           factors);
     }
 };

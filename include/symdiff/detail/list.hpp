@@ -1,0 +1,91 @@
+#pragma once
+// A minimal heterogeneous list for the operands of sums and products and for the constructors'
+// work lists. std::tuple is general but slow to compile (its constrained constructors and
+// std::apply's invoke machinery dominated the compile-time profile); this one has one plain
+// constructor, and access by index goes straight to a base class.
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
+
+namespace symdiff::detail {
+
+template <std::size_t I, class T>
+struct list_leaf {
+    T value;
+};
+// An empty element (a formula node without data) takes no room and needs no initialization:
+// any object of an empty node type is the same formula. (An empty member marked
+// [[no_unique_address]] at the offset of another element is miscompiled by g++ 12 in constant
+// evaluation: initializing it clobbers its neighbour.)
+template <std::size_t I, class T>
+    requires std::is_empty_v<T>
+struct list_leaf<I, T> {
+    static constexpr T value{};
+    constexpr list_leaf() = default;
+    constexpr list_leaf(T const&) {}
+};
+
+template <class Indices, class... T>
+struct list_base;
+template <>
+struct list_base<std::index_sequence<>> {};
+template <std::size_t... I, class... T>
+struct list_base<std::index_sequence<I...>, T...> : list_leaf<I, T>... {
+    constexpr list_base() = default;
+    constexpr explicit list_base(T const&... t) : list_leaf<I, T>{t}... {}
+
+    template <class F>
+    constexpr decltype(auto) apply(F&& f) const {
+        return f(static_cast<list_leaf<I, T> const&>(*this).value...);
+    }
+};
+
+template <class... T>
+struct list : list_base<std::index_sequence_for<T...>, T...> {
+    using list_base<std::index_sequence_for<T...>, T...>::list_base;
+    static constexpr std::size_t size = sizeof...(T);
+};
+
+template <class L> inline constexpr std::size_t list_size = std::remove_cvref_t<L>::size;
+
+template <std::size_t I, class L>
+using list_element = boost::mp11::mp_at_c<std::remove_cv_t<L>, I>;
+
+template <std::size_t I, class T>
+constexpr T const& get(list_leaf<I, T> const& leaf) {
+    return leaf.value;
+}
+
+// f(elements...)
+template <class F, class... T>
+constexpr decltype(auto) apply(F&& f, list<T...> const& l) {
+    if constexpr (sizeof...(T) == 0) return f();
+    else return l.apply(f);
+}
+
+template <class... T>
+constexpr list<T...> make_list(T const&... t) {
+    if constexpr (sizeof...(T) == 0) return {};
+    else return list<T...>(t...);
+}
+
+template <class... A, class... B>
+constexpr list<A..., B...> concat2(list<A...> const& a, list<B...> const& b) {
+    return apply([&](A const&... x) {
+        return apply([&](B const&... y) { return make_list(x..., y...); }, b);
+    }, a);
+}
+
+// The concatenation of lists.
+template <class L, class... R>
+constexpr auto concat(L const& l, R const&... r) {
+    if constexpr (sizeof...(R) == 0) return l;
+    else if constexpr (sizeof...(R) == 1) return concat2(l, r...);
+    else return concat2(l, concat(r...));
+}
+
+}  // namespace symdiff::detail
