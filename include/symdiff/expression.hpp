@@ -76,7 +76,7 @@ template <class T> inline constexpr bool is_stateless<value<T>> = false;
 template <class... T> inline constexpr bool is_stateless<sum<T...>> = (is_stateless<T> && ...);
 template <class... T> inline constexpr bool is_stateless<product<T...>> = (is_stateless<T> && ...);
 template <class B, class E> inline constexpr bool is_stateless<power<B, E>> = is_stateless<B> && is_stateless<E>;
-template <class F, class A> inline constexpr bool is_stateless<apply<F, A>> = is_stateless<A>;
+template <class F, class A> inline constexpr bool is_stateless<symdiff::apply<F, A>> = is_stateless<A>;
 template <fixed_string N, class B> inline constexpr bool is_stateless<named<N, B>> = is_stateless<B>;
 }  // namespace detail
 
