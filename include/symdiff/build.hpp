@@ -11,6 +11,7 @@
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
+#include <boost/mp11/utility.hpp>
 
 #include <symdiff/detail/list.hpp>
 #include <symdiff/expression.hpp>
@@ -22,6 +23,7 @@
 #include <symdiff/nodes/sum.hpp>
 #include <symdiff/nodes/value.hpp>
 #include <symdiff/nodes/variable.hpp>
+#include <symdiff/order.hpp>
 
 namespace symdiff {
 namespace detail {
@@ -148,6 +150,46 @@ constexpr auto rebuild(Key const& key, Weight const& weight) {
     else return power_of(key, weight);
 }
 
+// The canonical order of operands: by key, then by weight, so like operands are neighbours and
+// `a * b`, `b * a` are the same type. Factors go from simple to compound kinds
+// (`2 * x * exp(x) * (x + 1)`), terms from compound to simple (`x * y + x^2 + x + 1`), as people
+// write them.
+template <class Kind, class A, class B>
+constexpr int operand_compare() {
+    using key_a = decltype(key_of<Kind>(std::declval<A const&>()));
+    using key_b = decltype(key_of<Kind>(std::declval<B const&>()));
+    if constexpr (std::is_same_v<Kind, sum_kind> && kind_rank<key_a>() != kind_rank<key_b>()) {
+        return kind_rank<key_a>() < kind_rank<key_b>() ? 1 : -1;
+    } else if constexpr (!std::is_same_v<key_a, key_b>) {
+        return compare_v<key_a, key_b>;
+    } else {
+        return compare_v<decltype(weight_of<Kind>(std::declval<A const&>())),
+                         decltype(weight_of<Kind>(std::declval<B const&>()))>;
+    }
+}
+
+template <class Kind>
+struct operand_less {  // on mp_list<position, type>
+    template <class A, class B>
+    using fn = boost::mp11::mp_bool<(operand_compare<Kind, boost::mp11::mp_second<A>,
+                                                     boost::mp11::mp_second<B>>() < 0)>;
+};
+struct is_number_entry {
+    template <class A>
+    using fn = boost::mp11::mp_bool<is_number_node<boost::mp11::mp_second<A>>>;
+};
+
+// The positions of the operands that are not numbers, in canonical order.
+template <class Kind, class... T>
+constexpr auto sorted_positions() {
+    using namespace boost::mp11;
+    using entries = mp_transform<mp_list, mp_iota_c<sizeof...(T)>, mp_list<T...>>;
+    using sorted = mp_sort_q<mp_remove_if_q<entries, is_number_entry>, operand_less<Kind>>;
+    return []<class... E>(mp_list<E...>) {
+        return std::array<std::size_t, sizeof...(E)>{mp_first<E>::value...};
+    }(sorted{});
+}
+
 // For each operand, the first operand with the same key; formulas with stored numbers are never
 // merged (two `value<double>` of one type are different numbers).
 template <class Kind, class... T>
@@ -220,7 +262,7 @@ constexpr auto build(detail::list<T...> const& t) {
     if constexpr (Kind::annihilates(c)) {
         return constant<0>{};
     } else {
-        constexpr auto rest_at = indices_where<!is_number_node<T>...>();
+        constexpr auto rest_at = sorted_positions<Kind, T...>();
         auto rest = pick<rest_at>(t);
         constexpr auto stored_at = indices_where<is_value<T>...>();
         if constexpr (stored_at.size() > 0) {
@@ -244,11 +286,6 @@ constexpr auto build(detail::list<T...> const& t) {
 }
 
 template <class E>
-inline constexpr bool has_exact_exponent = false;
-template <class B, std::intmax_t N, std::intmax_t D>
-inline constexpr bool has_exact_exponent<power<B, constant<N, D>>> = true;
-
-template <class E>
 constexpr bool is_integer_constant = false;
 template <std::intmax_t N>
 constexpr bool is_integer_constant<constant<N, 1>> = true;
@@ -266,10 +303,8 @@ constexpr auto power_of(B const& base, E const& exponent) {
     else if constexpr (is_constant<B> && is_integer_constant<E>)
         return constant<integer_power(B::exact, E::exact.num).num,
                         integer_power(B::exact, E::exact.num).den>{};
-    else if constexpr (has_exact_exponent<B> && is_integer_constant<E>) {
-        constexpr rational e = decltype(base.exponent)::exact * E::exact;
-        return power_of(base.base, constant<e.num, e.den>{});
-    }
+    else if constexpr (is_power<B> && is_integer_constant<E>)
+        return power_of(base.base, product_of(base.exponent, exponent));
     else if constexpr (is_product<B> && is_integer_constant<E>)
         return detail::apply([&](auto const&... f) { return product_of(power_of(f, exponent)...); },
                           base.factors);

@@ -96,8 +96,8 @@ EXPECTED_ROWS = {
         ("d loss / d output", "error"),
         ("d loss / d net", "error * (1 - output^2)"),
         ("d loss / d bias", "error * (1 - output^2)"),
-        ("d loss / d weight", "error * (1 - output^2) * input"),
-        ("d loss / d input", "error * (1 - output^2) * weight"),
+        ("d loss / d weight", "input * error * (1 - output^2)"),
+        ("d loss / d input", "weight * error * (1 - output^2)"),
     ],
 }
 FAUX_NAMES = ["output", "net", "bias", "weight", "input"]

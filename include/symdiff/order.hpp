@@ -1,0 +1,94 @@
+#pragma once
+// A total order on formula types, so that operands can be sorted into one canonical order:
+// `a * b` and `b * a` are the same type. compare_v<A, B> is -1, 0 or 1.
+//
+// Kinds first (numbers, variables, named stages, functions, powers, products, sums), then within
+// a kind: variables and stages by name, functions by name then argument, powers by base then
+// exponent, sums and products by their operands, lexicographically.
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+#include <symdiff/detail/list.hpp>
+#include <symdiff/expression.hpp>
+
+namespace symdiff::detail {
+
+template <class A, class B>
+constexpr int compare();
+
+// Memoized: each pair of types is compared once per translation unit.
+template <class A, class B>
+inline constexpr int compare_v = compare<A, B>();
+
+template <class E>
+constexpr int kind_rank() {
+    if constexpr (is_constant<E>) return 0;
+    else if constexpr (is_value<E>) return 1;
+    else if constexpr (is_var<E>) return 2;
+    else if constexpr (is_named<E>) return 3;
+    else if constexpr (is_power<E>) return 5;
+    else if constexpr (is_product<E>) return 6;
+    else if constexpr (is_sum<E>) return 7;
+    else return 4;  // apply
+}
+
+constexpr int compare_numbers(long double a, long double b) { return a < b ? -1 : b < a ? 1 : 0; }
+constexpr int compare_text(std::string_view a, std::string_view b) {
+    return a < b ? -1 : b < a ? 1 : 0;
+}
+
+template <class... A, class... B>
+constexpr int compare_lists(list<A...> const*, list<B...> const*) {
+    constexpr std::size_t n = sizeof...(A) < sizeof...(B) ? sizeof...(A) : sizeof...(B);
+    int result = 0;
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        ((result == 0 ? (result = compare_v<list_element<I, list<A...>>, list_element<I, list<B...>>>)
+                      : 0),
+         ...);
+    }(std::make_index_sequence<n>{});
+    if (result != 0) return result;
+    return compare_numbers(sizeof...(A), sizeof...(B));
+}
+
+template <class A, class B>
+constexpr int compare() {
+    if constexpr (std::is_same_v<A, B>) {
+        return 0;
+    } else if constexpr (kind_rank<A>() != kind_rank<B>()) {
+        return kind_rank<A>() < kind_rank<B>() ? -1 : 1;
+    } else if constexpr (is_constant<A>) {
+        // by value; ties (impossible for reduced fractions) by numerator
+        int by_value = compare_numbers(static_cast<long double>(A::exact.num) / A::exact.den,
+                                       static_cast<long double>(B::exact.num) / B::exact.den);
+        return by_value != 0 ? by_value : compare_numbers(A::exact.num, B::exact.num);
+    } else if constexpr (is_value<A>) {
+        // stored numbers of different types: by type (the numbers are not known to the type)
+        using TA = decltype(A::number);
+        using TB = decltype(B::number);
+        return compare_numbers(std::is_floating_point_v<TA> * 100 + sizeof(TA),
+                               std::is_floating_point_v<TB> * 100 + sizeof(TB));
+    } else if constexpr (is_var<A>) {
+        return compare_text(A::name.view(), B::name.view());
+    } else if constexpr (is_named<A>) {
+        int by_name = compare_text(A::name.view(), B::name.view());
+        return by_name != 0 ? by_name : compare_v<decltype(A::body), decltype(B::body)>;
+    } else if constexpr (is_power<A>) {
+        int by_base = compare_v<decltype(A::base), decltype(B::base)>;
+        return by_base != 0 ? by_base : compare_v<decltype(A::exponent), decltype(B::exponent)>;
+    } else if constexpr (is_product<A>) {
+        return compare_lists(static_cast<decltype(A::factors) const*>(nullptr),
+                             static_cast<decltype(B::factors) const*>(nullptr));
+    } else if constexpr (is_sum<A>) {
+        return compare_lists(static_cast<decltype(A::terms) const*>(nullptr),
+                             static_cast<decltype(B::terms) const*>(nullptr));
+    } else {  // apply
+        int by_name = compare_text(A::function::name, B::function::name);
+        return by_name != 0 ? by_name
+                            : compare_v<decltype(A::argument), decltype(B::argument)>;
+    }
+}
+
+}  // namespace symdiff::detail
