@@ -9,6 +9,7 @@
 #include <symdiff/evaluate.hpp>
 #include <symdiff/expression.hpp>
 #include <symdiff/fixed_string.hpp>
+#include <symdiff/operation_count.hpp>
 #include <symdiff/functions.hpp>
 #include <symdiff/print.hpp>
 #include <symdiff/rational.hpp>
