@@ -95,7 +95,7 @@ struct sign_fn {
     template <class U> static constexpr auto derivative(U const&) { return constant<0>{}; }
 };
 struct abs_fn {
-    static constexpr std::string_view name = "abs", latex = "";  // printed as |u|
+    static constexpr std::string_view name = "abs", latex = "";  // LaTeX: |u|
     template <class T> static constexpr T value(T x) { return x < T(0) ? -x : x; }
     template <class U> static constexpr auto derivative(U const& u) { return sign(u); }
 };

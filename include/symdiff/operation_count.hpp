@@ -5,7 +5,7 @@
 
 #include <cstddef>
 
-#include <symdiff/print.hpp>
+#include <symdiff/printers/layout.hpp>
 
 namespace symdiff {
 namespace detail {
