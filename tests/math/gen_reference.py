@@ -197,6 +197,12 @@ def generate(fmt, rng):
     for _ in range(20):  # exact results
         bx.append(mpf(2) ** rng.randint(-20, 20))
         by.append(mpf(rng.randint(-10, 10)))
+    ln_min_normal = fmt.emin * mpmath.log(2)
+    for i in range(40):  # |y log x| up to the limits with x away from 1; subnormal results
+        x = uni(0.55, 0.95) if rng.random() < 0.5 else uni(1.05, 1.8)
+        z = uni(ln_min, ln_min_normal) if i < 10 else rng.choice((1, -1)) * uni(limit / 4, limit)
+        bx.append(x)
+        by.append(rep(z / mpmath.log(x)))
     add("pow", mpmath.power, bx, by)
 
     add("abs", mpmath.fabs, n_of(20, lambda: loguni(fmt.min_subnormal(), fmt.max_value(), signed=True)))

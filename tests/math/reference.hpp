@@ -3,6 +3,7 @@
 #pragma once
 
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
@@ -33,30 +34,60 @@ inline constexpr std::string_view function_names[] = {
     "exp", "expm1", "log", "log1p", "sqrt", "sin", "cos", "tan", "asin",
     "acos", "atan", "atan2", "sinh", "cosh", "tanh", "pow", "abs"};
 
-// symdiff::math applied to a row, selected by name (usable in constant evaluation).
+// The one-argument functions of the tables (abs, atan2 and pow are spelled out).
+#define SYMDIFF_TEST_UNARY_FUNCTIONS(X) \
+    X(exp) X(expm1) X(log) X(log1p) X(sqrt) X(sin) X(cos) X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh) X(tanh)
+
+// A library of the table's functions as static members forwarding to namespace
+// SYMDIFF_TEST_NS, declared SYMDIFF_TEST_SPECIFIER: symdiff::math's (constexpr)
+// and the standard library's (glibc at run time).
+#define SYMDIFF_TEST_FORWARD_UNARY(f) \
+    template <class T>                \
+    SYMDIFF_TEST_SPECIFIER static T f(T x) { return SYMDIFF_TEST_NS::f(x); }
+#define SYMDIFF_TEST_LIBRARY_MEMBERS                                                              \
+    SYMDIFF_TEST_UNARY_FUNCTIONS(SYMDIFF_TEST_FORWARD_UNARY)                                      \
+    template <class T>                                                                           \
+    SYMDIFF_TEST_SPECIFIER static T abs(T x) { return SYMDIFF_TEST_NS::abs(x); }                 \
+    template <class T>                                                                           \
+    SYMDIFF_TEST_SPECIFIER static T atan2(T y, T x) { return SYMDIFF_TEST_NS::atan2(y, x); }     \
+    template <class T>                                                                           \
+    SYMDIFF_TEST_SPECIFIER static T pow(T x, T y) { return SYMDIFF_TEST_NS::pow(x, y); }
+
+#define SYMDIFF_TEST_SPECIFIER constexpr
+#define SYMDIFF_TEST_NS symdiff::math
+struct symdiff_library {
+    SYMDIFF_TEST_LIBRARY_MEMBERS
+};
+#undef SYMDIFF_TEST_SPECIFIER
+#undef SYMDIFF_TEST_NS
+#define SYMDIFF_TEST_SPECIFIER inline
+#define SYMDIFF_TEST_NS std
+struct std_library {
+    SYMDIFF_TEST_LIBRARY_MEMBERS
+};
+#undef SYMDIFF_TEST_SPECIFIER
+#undef SYMDIFF_TEST_NS
+#undef SYMDIFF_TEST_LIBRARY_MEMBERS
+#undef SYMDIFF_TEST_FORWARD_UNARY
+
+// The function named by a row, from library Lib (usable in constant evaluation with symdiff_library).
+template <class Lib, class T>
+constexpr T evaluate_with(const reference_row<T>& row) {
+    const std::string_view n = row.name;
+#define SYMDIFF_TEST_APPLY_UNARY(f) \
+    if (n == #f) return Lib::f(row.x);
+    SYMDIFF_TEST_UNARY_FUNCTIONS(SYMDIFF_TEST_APPLY_UNARY)
+#undef SYMDIFF_TEST_APPLY_UNARY
+    if (n == "atan2") return Lib::atan2(row.x, row.y);
+    if (n == "pow") return Lib::pow(row.x, row.y);
+    if (n == "abs") return Lib::abs(row.x);
+    return T(0);
+}
+
+// symdiff::math applied to a row.
 template <class T>
 constexpr T evaluate(const reference_row<T>& row) {
-    namespace m = symdiff::math;
-    const std::string_view n = row.name;
-    const T x = row.x;
-    if (n == "exp") return m::exp(x);
-    if (n == "expm1") return m::expm1(x);
-    if (n == "log") return m::log(x);
-    if (n == "log1p") return m::log1p(x);
-    if (n == "sqrt") return m::sqrt(x);
-    if (n == "sin") return m::sin(x);
-    if (n == "cos") return m::cos(x);
-    if (n == "tan") return m::tan(x);
-    if (n == "asin") return m::asin(x);
-    if (n == "acos") return m::acos(x);
-    if (n == "atan") return m::atan(x);
-    if (n == "atan2") return m::atan2(x, row.y);
-    if (n == "sinh") return m::sinh(x);
-    if (n == "cosh") return m::cosh(x);
-    if (n == "tanh") return m::tanh(x);
-    if (n == "pow") return m::pow(x, row.y);
-    if (n == "abs") return m::abs(x);
-    return T(0);
+    return evaluate_with<symdiff_library>(row);
 }
 
 // Distance in ulps between two finite float/double values: the bit patterns,

@@ -175,6 +175,34 @@ constexpr dd two_prod(wide a, wide b) noexcept {
     return {p, ((ah * bh - p) + ah * bl + al * bh) + al * bl};
 }
 
+// Double-wide arithmetic on normalized pairs (|lo| <= half an ulp of hi):
+// about 2^-125 relative, enough to carry a result to the last bit of the
+// working type before it is rounded once.
+constexpr dd dd_neg(dd a) noexcept { return {-a.hi, -a.lo}; }
+
+constexpr wide sum(dd a) noexcept { return a.hi + a.lo; }
+
+constexpr dd dd_add(dd a, dd b) noexcept {
+    const dd s = two_sum(a.hi, b.hi);
+    return fast_two_sum(s.hi, s.lo + (a.lo + b.lo));
+}
+
+constexpr dd dd_mul(dd a, dd b) noexcept {
+    const dd p = two_prod(a.hi, b.hi);
+    return fast_two_sum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
+}
+
+// One Newton correction of the wide quotient: a/b = q + (a - q b)/b.
+constexpr dd dd_div(dd a, dd b) noexcept {
+    const wide q = a.hi / b.hi;
+    const dd p = two_prod(q, b.hi);
+    const wide rest = ((a.hi - p.hi) - p.lo + a.lo - q * b.lo) / b.hi;
+    return fast_two_sum(q, rest);
+}
+
+// 1/n as a pair, for coefficients that are not exact in the working type.
+constexpr dd dd_inverse(wide n) noexcept { return dd_div({1, 0}, {n, 0}); }
+
 // hi + lo rounded once to T. Adding the pair in the working type and then
 // narrowing can round twice: when the wide sum lands exactly on a midpoint of T,
 // the rounding error of that sum decides the side instead.
@@ -235,12 +263,33 @@ constexpr wide overflow_threshold() noexcept {
     return pow2(lim::max_exponent) - pow2(lim::max_exponent - lim::digits - 1);
 }
 
+// (hi + lo) * 2^k for a positive pair whose result lies near or below T's
+// smallest normal: rounded once to a multiple of T's smallest subnormal, where
+// scaling the rounded sum would round a second time; -1 if the result is
+// normal. Only for the working type.
+template <std::floating_point T>
+constexpr T round_subnormal(dd pair, int k) noexcept {
+    using lim = std::numeric_limits<T>;
+    constexpr int quantum = lim::min_exponent - lim::digits;  // 2^quantum: smallest subnormal
+    const dd v = fast_two_sum(pair.hi, pair.lo);
+    const wide a = scale2(v.hi, k - quantum), b = scale2(v.lo, k - quantum);  // exact
+    if (!(a < 0x1p63L)) return T(-1);  // not subnormal: the caller takes the normal path
+    const auto n = static_cast<unsigned long long>(a);  // floor
+    const wide d = ((a - static_cast<wide>(n)) - 0.5L) + b;  // sign of the distance past n + 1/2
+    const unsigned long long rounded = n + ((d > 0 || (d == 0 && (n & 1u) != 0)) ? 1u : 0u);
+    return static_cast<T>(scale2(static_cast<wide>(rounded), quantum));
+}
+
 template <std::floating_point T>
 constexpr checked<T> from_scaled(dd pair, int k) noexcept {
     using lim = std::numeric_limits<T>;
     if (k > lim::max_exponent + 1) return {infinity<T>(), true};
     if (k < lim::min_exponent - lim::digits - 3) return {T(0), false};
     if constexpr (is_wide<T>) {
+        if (k < lim::min_exponent) {
+            const T tiny = round_subnormal<T>(pair, k);
+            if (tiny >= 0) return {tiny, false};
+        }
         const wide p = pair.hi + pair.lo;
         constexpr int top = lim::max_exponent - 1;  // 2^top is the largest power of two
         if (k >= top) {

@@ -1,6 +1,7 @@
 // symdiff/math/exp_log.hpp - constexpr exp, expm1, log, log1p, pow, pow_int.
 #pragma once
 
+#include <array>
 #include <concepts>
 #include <limits>
 #include <type_traits>
@@ -16,55 +17,75 @@ inline constexpr wide ln2_lo = 0xf35793c7673007e6p-113L;
 inline constexpr wide inv_ln2 = 0xb8aa3b295c17f0bcp-63L;
 inline constexpr wide sqrt2 = 0xb504f333f9de6484p-63L;
 
-// expm1(r) = r + r^2 * sum_i r^i / (i+2)!, |r| <= ln2/2: the r^19 term is below 2^-70.
-inline constexpr auto expm1_coefficients =
-    make_coefficients<17>([](std::size_t i) { return inverse_factorial(i + 2); });
+// expm1(r) = r + r^2/2 + r^3 * sum_i r^i / (i+3)!, |r| <= ln2/2: the r^20 term
+// is below 2^-70. r^2/2 is kept exactly, the cubic tail is small enough to
+// need only the working precision.
+inline constexpr auto expm1_cubic_coefficients =
+    make_coefficients<17>([](std::size_t i) { return inverse_factorial(i + 3); });
 
-// exp(hi + lo) = (1 + s) * 2^k with |hi| < 2^15 and |lo| tiny. Reduction
-// r = hi - k ln2: k*ln2_hi is exact and cancels exactly against hi (Sterbenz).
+// exp(hi + lo) = (1 + s) * 2^k with |hi| < 2^15 and |lo| tiny, s = expm1(r)
+// as a pair. Reduction r = hi - k ln2: k*ln2_hi is exact and cancels exactly
+// against hi (Sterbenz); the rest of r is kept as a pair.
 struct exp_parts {
-    wide s;  // exp(r) - 1, |r| <= ~ln2/2
+    dd s;  // exp(r) - 1, |r| <= ~ln2/2
     int k;
 };
 
 constexpr exp_parts exp_reduce(wide hi, wide lo = 0) noexcept {
     const wide k = static_cast<wide>(round_to_ll(hi * inv_ln2));
-    const wide r = ((hi - k * ln2_hi) - k * ln2_lo) + lo;
-    return {r + r * r * horner(r, expm1_coefficients), static_cast<int>(k)};
+    const dd r = two_sum(hi - k * ln2_hi, lo - k * ln2_lo);
+    const dd sq = two_prod(r.hi, r.hi);
+    const wide cubic = r.hi * sq.hi * horner(r.hi, expm1_cubic_coefficients);
+    // expm1(r.hi + r.lo) = expm1(r.hi) + r.lo (1 + r.hi) to well below 2^-128
+    const dd head = fast_two_sum(r.hi, sq.hi / 2);
+    return {fast_two_sum(head.hi, head.lo + (sq.lo / 2 + cubic + r.lo * (1 + r.hi))), static_cast<int>(k)};
 }
 
-// expm1 for |x| small enough that 2^k stays finite (|x| < ~11000).
-constexpr wide expm1_wide(wide x) noexcept {
+// e^x - 1 as a pair, for |x| small enough that 2^k stays finite (|x| < ~11000).
+constexpr dd expm1_dd(wide x) noexcept {
     const auto [s, k] = exp_reduce(x);
     if (k == 0) return s;  // |x| <= ln2/2: r == x exactly, no cancellation
     const wide two_k = pow2(k);
-    return (two_k - 1) + two_k * s;  // 2^k - 1 is exact for |k| <= 63
+    return dd_add(two_sum(two_k, -1), {two_k * s.hi, two_k * s.lo});  // 2^k (1 + s) - 1
 }
 
-constexpr wide exp_wide(wide x) noexcept {
+// 1 + s of a reduced exponential, as a pair.
+constexpr dd one_plus(dd s) noexcept {
+    const dd head = fast_two_sum(1, s.hi);
+    return fast_two_sum(head.hi, head.lo + s.lo);
+}
+
+// e^x as a pair, for |x| < ~11000.
+constexpr dd exp_dd(wide x) noexcept {
     const auto [s, k] = exp_reduce(x);
-    return scale2(1 + s, k);
+    const wide two_k = pow2(k);
+    const dd e = one_plus(s);
+    return {e.hi * two_k, e.lo * two_k};
 }
 
-// log(1 + f) + e ln2 as a double-wide value, for f in [sqrt(1/2) - 1, sqrt(2) - 1].
-// With s = f/(2+f): log(1+f) = 2 atanh(s) = f - (f^2/2 - s (f^2/2 + R)),
-// R = 2 s^3/3 + 2 s^5/5 + ... ; f - f^2/2 is formed exactly, the rest is a
-// small correction, so the result carries ~ 2^-67 relative error.
-inline constexpr auto atanh_tail_coefficients =  // R / s^2 = sum_i 2/(2i+3) s^(2i)
-    make_coefficients<14>([](std::size_t i) { return 2.0L / static_cast<wide>(2 * i + 3); });
+// log(1 + f) + e ln2 as a pair, for f in [sqrt(1/2) - 1, sqrt(2) - 1]:
+// log(1 + f) = 2 atanh(u) = 2u (1 + u^2/3 + u^4/5 + ...), u = f/(2+f), |u| < 0.172.
+// The first four terms are summed in pair arithmetic, the rest (below 2^-23
+// relative) in the working type: about 2^-85 relative, as pow needs for
+// |y log x| up to 11400.
+inline constexpr std::size_t atanh_pair_terms = 4;
+inline constexpr auto atanh_pair_coefficients = [] {
+    std::array<dd, atanh_pair_terms> c{};
+    for (std::size_t i = 0; i < atanh_pair_terms; ++i) c[i] = dd_inverse(static_cast<wide>(2 * i + 1));
+    return c;
+}();
+inline constexpr auto atanh_tail_coefficients =  // 1/(2i+1) for i >= atanh_pair_terms
+    make_coefficients<11>([](std::size_t i) { return 1.0L / static_cast<wide>(2 * (i + atanh_pair_terms) + 1); });
 
 constexpr dd log1p_parts(wide f, int e) noexcept {
-    const wide s = f / (2 + f);
-    const wide z = s * s;
-    const wide r = z * horner(z, atanh_tail_coefficients);
-    const dd sq = two_prod(f, f);
-    const wide hfsq_hi = sq.hi / 2, hfsq_lo = sq.lo / 2;
-    const wide correction = s * (hfsq_hi + r);
-    const dd t = two_sum(f, -hfsq_hi);                 // f - f^2/2, exact
-    const wide low = (t.lo - hfsq_lo) + correction;
+    const dd u = dd_div({f, 0}, two_sum(2, f));
+    const dd z = dd_mul(u, u);
+    dd p = {horner(z.hi, atanh_tail_coefficients), 0};
+    for (std::size_t i = atanh_pair_terms; i-- > 0;) p = dd_add(dd_mul(p, z), atanh_pair_coefficients[i]);
+    const dd l = dd_mul(u, p);  // log(1 + f) / 2
     const wide ke = static_cast<wide>(e);
-    const dd head = two_sum(ke * ln2_hi, t.hi);        // e ln2_hi is exact
-    return fast_two_sum(head.hi, head.lo + (low + ke * ln2_lo));
+    const dd head = two_sum(ke * ln2_hi, 2 * l.hi);  // e ln2_hi is exact
+    return fast_two_sum(head.hi, head.lo + (2 * l.lo + ke * ln2_lo));
 }
 
 // log(x) for finite x > 0 as hi + lo.
@@ -114,7 +135,7 @@ constexpr T exp(T x) noexcept {
     if (x == detail::infinity<T>()) return x;
     if (x <= detail::exp_bound) {
         const auto [s, k] = detail::exp_reduce(x);
-        const auto r = detail::from_scaled<T>({1, s}, k);
+        const auto r = detail::from_scaled<T>(detail::one_plus(s), k);
         if (!r.overflow) return r.value;
     }
     if (std::is_constant_evaluated()) detail::range_error_exp_overflow();
@@ -126,7 +147,7 @@ template <std::floating_point T>
 constexpr T expm1(T x) noexcept {
     if (detail::is_nan(x) || x == T(0)) return x;  // keeps the sign of zero
     if (x < T(-100)) return T(-1);                // e^-100 is far below any half ulp of 1
-    if (x <= T(100)) return static_cast<T>(detail::expm1_wide(x));
+    if (x <= T(100)) return detail::round_dd<T>(detail::expm1_dd(x));
     return exp(x);  // -1 is negligible; exp reports overflow
 }
 
@@ -240,7 +261,7 @@ constexpr T pow(T x, T y) noexcept {
         r.overflow = true;
     } else if (z.hi >= -detail::exp_bound) {
         const auto [s, k] = detail::exp_reduce(z.hi, z_lo);
-        r = detail::from_scaled<T>({1, s}, k);
+        r = detail::from_scaled<T>(detail::one_plus(s), k);
     }
     if (r.overflow) {
         if (std::is_constant_evaluated()) detail::range_error_pow_overflow();

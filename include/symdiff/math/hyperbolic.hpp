@@ -22,7 +22,7 @@ constexpr T half_exp_far(wide ax) noexcept {
     checked<T> r{infinity<T>(), true};
     if (ax <= exp_bound) {
         const auto [s, k] = exp_reduce(ax);
-        r = from_scaled<T>({1, s}, k - 1);
+        r = from_scaled<T>(one_plus(s), k - 1);
     }
     if (r.overflow && std::is_constant_evaluated()) range_error_sinh_cosh_overflow();
     return r.value;
@@ -39,8 +39,9 @@ constexpr T sinh(T x) noexcept {
     T r{};
     if (ax < hyperbolic_far) {
         // sinh = (E + E/(E+1)) / 2 with E = expm1|x|: no cancellation near 0.
-        const wide e = expm1_wide(ax);
-        r = static_cast<T>((e + e / (e + 1)) / 2);
+        const dd e = expm1_dd(ax);
+        const dd twice = dd_add(e, dd_div(e, dd_add(e, {1, 0})));
+        r = round_dd<T>({twice.hi / 2, twice.lo / 2});
     } else {
         r = half_exp_far<T>(ax);
     }
@@ -54,8 +55,9 @@ constexpr T cosh(T x) noexcept {
     if (is_inf(x)) return infinity<T>();
     const wide ax = x < T(0) ? -static_cast<wide>(x) : static_cast<wide>(x);
     if (ax >= hyperbolic_far) return half_exp_far<T>(ax);
-    const wide e = exp_wide(ax);
-    return static_cast<T>((e + 1 / e) / 2);
+    const dd e = exp_dd(ax);
+    const dd twice = dd_add(e, dd_div({1, 0}, e));
+    return round_dd<T>({twice.hi / 2, twice.lo / 2});
 }
 
 template <std::floating_point T>
@@ -64,14 +66,14 @@ constexpr T tanh(T x) noexcept {
     if (is_nan(x) || x == T(0)) return x;  // keeps the sign of zero
     const bool negative = x < T(0);
     const wide ax = negative ? -static_cast<wide>(x) : static_cast<wide>(x);
-    wide r = 1;
+    dd r = {1, 0};
     if (ax < 1) {
-        const wide e = expm1_wide(-2 * ax);  // tanh = -E/(E+2), E = expm1(-2|x|)
-        r = -e / (e + 2);
-    } else if (ax < hyperbolic_far) {
-        r = 1 - 2 / (expm1_wide(2 * ax) + 2);
+        const dd e = expm1_dd(-2 * ax);  // tanh = -E/(E+2), E = expm1(-2|x|)
+        r = dd_div(dd_neg(e), dd_add(e, {2, 0}));
+    } else if (ax < hyperbolic_far) {  // tanh = 1 - 2/(E+2), E = expm1(2|x|)
+        r = dd_add({1, 0}, dd_neg(dd_div({2, 0}, dd_add(expm1_dd(2 * ax), {2, 0}))));
     }
-    return static_cast<T>(negative ? -r : r);
+    return round_dd<T>(negative ? dd_neg(r) : r);
 }
 
 }  // namespace symdiff::math

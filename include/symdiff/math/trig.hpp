@@ -31,12 +31,6 @@ inline constexpr wide half_pi_cw2 = 0xd18469898dp-80L;
 inline constexpr wide half_pi_cw3 = -0xeba3f91f1976b7eep-146L;
 inline constexpr wide cody_waite_limit = 0x1p23L;
 
-constexpr dd dd_add(dd a, dd b) noexcept {
-    const dd s = two_sum(a.hi, b.hi);
-    return fast_two_sum(s.hi, s.lo + (a.lo + b.lo));
-}
-constexpr dd dd_neg(dd a) noexcept { return {-a.hi, -a.lo}; }
-
 template <std::floating_point T>
 constexpr T to(dd a) noexcept { return round_dd<T>(a); }
 
@@ -101,39 +95,39 @@ constexpr quadrant_reduced reduce_half_pi(wide ax) noexcept {
     if (ax >= cody_waite_limit) return reduce_payne_hanek(ax);
     const long long k = round_to_ll(ax * two_over_pi);
     const wide kw = static_cast<wide>(k);
-    // The first two subtractions are exact (Sterbenz, then a result that fits
-    // in 64 bits); only the last rounds, and its error is kept in lo.
-    const wide t = (ax - kw * half_pi_cw1) - kw * half_pi_cw2;
-    const wide p = kw * half_pi_cw3;
-    const wide hi = t - p;
-    return {{hi, (t - hi) - p}, static_cast<unsigned>(k & 3)};
+    // ax - k c1 is exact (Sterbenz); subtracting k c2 (exact, 63 bits) can need
+    // more than 64 bits, so it is kept as a pair; k c3 is far below the result.
+    const dd t = two_sum(ax - kw * half_pi_cw1, -(kw * half_pi_cw2));
+    return {fast_two_sum(t.hi, t.lo - kw * half_pi_cw3), static_cast<unsigned>(k & 3)};
 }
 
-// Taylor tails: sin r = r + r^3 S(r^2), cos r = 1 - r^2/2 + r^4 C(r^2), |r| <= pi/4.
-inline constexpr auto sin_coefficients = make_coefficients<11>([](std::size_t i) {
-    return (i % 2 == 0 ? -1 : 1) * inverse_factorial(2 * i + 3);
+// Taylor tails: sin r = r - r^3/6 + r^5 S(r^2), cos r = 1 - r^2/2 + r^4 C(r^2),
+// |r| <= pi/4. r^2 and the leading terms are kept as pairs; the tails are below
+// 2^-6 of the result, so the working precision suffices for them.
+inline constexpr auto sin_coefficients = make_coefficients<10>([](std::size_t i) {
+    return (i % 2 == 0 ? 1 : -1) * inverse_factorial(2 * i + 5);
 });
 inline constexpr auto cos_coefficients = make_coefficients<11>([](std::size_t i) {
     return (i % 2 == 0 ? 1 : -1) * inverse_factorial(2 * i + 4);
 });
+inline constexpr dd minus_sixth = dd_neg(dd_inverse(6));
 
-// The kernels return head + small tail unrounded, so that the final rounding
-// to T happens once (round_dd).
+// The kernels return an unrounded pair, so that the final rounding to T happens once.
 // sin(hi + lo) ~ sin(hi) + lo cos(hi)
 constexpr dd sin_kernel(dd r) noexcept {
-    const wide z = r.hi * r.hi;
-    return fast_two_sum(r.hi, r.hi * z * horner(z, sin_coefficients) + r.lo * (1 - z / 2));
+    const dd z = two_prod(r.hi, r.hi);
+    const dd cube = dd_mul(z, {r.hi, 0});
+    const dd t = dd_add(dd_mul(cube, minus_sixth), {cube.hi * z.hi * horner(z.hi, sin_coefficients), 0});
+    const dd head = fast_two_sum(r.hi, t.hi);
+    return fast_two_sum(head.hi, head.lo + (t.lo + r.lo * (1 - z.hi / 2)));
 }
 
-// cos(hi + lo) ~ cos(hi) - lo sin(hi); 1 - z/2 is split to keep its rounding error.
+// cos(hi + lo) ~ cos(hi) - lo sin(hi)
 constexpr dd cos_kernel(dd r) noexcept {
-    const wide z = r.hi * r.hi;
-    const wide hz = z / 2;
-    const wide w = 1 - hz;
-    return fast_two_sum(w, ((1 - w) - hz) + (z * z * horner(z, cos_coefficients) - r.hi * r.lo));
+    const dd z = two_prod(r.hi, r.hi);
+    const dd w = two_sum(1, -z.hi / 2);
+    return fast_two_sum(w.hi, w.lo + ((z.hi * z.hi * horner(z.hi, cos_coefficients) - z.lo / 2) - r.hi * r.lo));
 }
-
-constexpr wide sum(dd a) noexcept { return a.hi + a.lo; }
 
 // asin t = t + t^3 A(t^2) for |t| <= 1/2, A_i = (2i+2)! / (4^(i+1) ((i+1)!)^2 (2i+3)).
 inline constexpr auto asin_coefficients = make_coefficients<28>([](std::size_t i) {
@@ -142,9 +136,24 @@ inline constexpr auto asin_coefficients = make_coefficients<28>([](std::size_t i
     return c / static_cast<wide>(2 * i + 3);
 });
 
-constexpr wide asin_series(wide t) noexcept {
-    const wide z = t * t;
-    return t + t * z * horner(z, asin_coefficients);
+// asin(hi + lo) ~ asin(hi) + lo (1 + hi^2/2), for |hi| <= 1/2 and a tiny lo.
+constexpr dd asin_series(dd t) noexcept {
+    const wide z = t.hi * t.hi;
+    return fast_two_sum(t.hi, t.hi * z * horner(z, asin_coefficients) + t.lo * (1 + z / 2));
+}
+
+// sqrt(a) as a pair: the root and its exact residual (a - h^2) / (2h).
+constexpr dd sqrt_dd(wide a) noexcept {
+    if (a == 0) return {0, 0};
+    const wide h = sqrt_wide(a);
+    const dd sq = two_prod(h, h);
+    return {h, ((a - sq.hi) - sq.lo) / (2 * h)};
+}
+
+// 2 asin(sqrt(a)) for a in [0, 1/4]: the half-angle form of asin and acos near +-1.
+constexpr dd twice_asin_sqrt(wide a) noexcept {
+    const dd v = asin_series(sqrt_dd(a));
+    return {2 * v.hi, 2 * v.lo};
 }
 
 // atan u = u + u^3 P(u^2) for |u| <= 7/16: the u^53 term is below 2^-67.
@@ -152,21 +161,26 @@ inline constexpr auto atan_coefficients = make_coefficients<25>([](std::size_t i
     return (i % 2 == 0 ? -1.0L : 1.0L) / static_cast<wide>(2 * i + 3);
 });
 
-constexpr wide atan_series(wide u) noexcept {
-    const wide z = u * u;
-    return u + u * z * horner(z, atan_coefficients);
+// atan(hi + lo) ~ atan(hi) + lo / (1 + hi^2), for |hi| <= 7/16 and a tiny lo.
+constexpr dd atan_series(dd u) noexcept {
+    const wide z = u.hi * u.hi;
+    return fast_two_sum(u.hi, u.hi * z * horner(z, atan_coefficients) + u.lo / (1 + z));
 }
 
-// atan t for finite t >= 0: atan t = atan c + atan((t - c)/(1 + c t)) with
-// c in {1/2, 1, 3/2} (fdlibm's breakpoints), or pi/2 - atan(1/t) for large t,
-// so the series argument stays below 7/16.
-constexpr dd atan_dd(wide t) noexcept {
-    if (t <= 0x7p-4L) return {atan_series(t), 0};
+// atan(t + t_lo) for finite t >= 0 and a tiny t_lo: atan t = atan c + atan((t - c)/(1 + c t))
+// with c in {1/2, 1, 3/2} (fdlibm's breakpoints), or pi/2 - atan(1/t) for large t,
+// so the series argument stays below 7/16. t - c is exact (Sterbenz), the
+// quotient is a pair.
+constexpr dd atan_dd(wide t, wide t_lo = 0) noexcept {
+    if (t <= 0x7p-4L) return atan_series({t, t_lo});
     if (t > 0x1p66L) return half_pi_dd;
-    if (t > 0x27p-4L) return dd_add(half_pi_dd, {atan_series(-1 / t), 0});
-    if (t > 0x13p-4L) return dd_add(atan_three_halves_dd, {atan_series((2 * t - 3) / (2 + 3 * t)), 0});
-    if (t > 0xbp-4L) return dd_add(quarter_pi_dd, {atan_series((t - 1) / (t + 1)), 0});
-    return dd_add(atan_half_dd, {atan_series((2 * t - 1) / (2 + t)), 0});
+    const wide d_lo = t_lo / (1 + t * t);  // atan(t + t_lo) = atan t + t_lo / (1 + t^2)
+    dd a{};
+    if (t > 0x27p-4L) a = dd_add(half_pi_dd, atan_series(dd_div({-1, 0}, {t, 0})));
+    else if (t > 0x13p-4L) a = dd_add(atan_three_halves_dd, atan_series(dd_div({2 * t - 3, 0}, dd_add(two_prod(3, t), {2, 0}))));
+    else if (t > 0xbp-4L) a = dd_add(quarter_pi_dd, atan_series(dd_div({t - 1, 0}, two_sum(t, 1))));
+    else a = dd_add(atan_half_dd, atan_series(dd_div({2 * t - 1, 0}, two_sum(2, t))));
+    return fast_two_sum(a.hi, a.lo + d_lo);
 }
 
 enum class trig_fn { sin, cos, tan };
@@ -193,16 +207,16 @@ constexpr T trig(T x, trig_fn fn) noexcept {
             return round_dd<T>(v);
         case trig_fn::tan:
         default: {
-            const wide t = (q & 1u) ? -sum(cos_kernel(r)) / sum(sin_kernel(r)) : sum(sin_kernel(r)) / sum(cos_kernel(r));
-            return static_cast<T>(negative ? -t : t);
+            const dd t = (q & 1u) ? dd_neg(dd_div(cos_kernel(r), sin_kernel(r))) : dd_div(sin_kernel(r), cos_kernel(r));
+            return round_dd<T>(negative ? dd_neg(t) : t);
         }
     }
 }
 
 // asin on [0, 1]: the series near 0, asin t = pi/2 - 2 asin(sqrt((1-t)/2)) above 1/2.
 constexpr dd asin_dd(wide t) noexcept {
-    if (t <= 0.5L) return {asin_series(t), 0};
-    return dd_add(half_pi_dd, {-2 * asin_series(sqrt_wide((1 - t) / 2)), 0});
+    if (t <= 0.5L) return asin_series({t, 0});
+    return dd_add(half_pi_dd, dd_neg(twice_asin_sqrt((1 - t) / 2)));
 }
 
 }  // namespace detail
@@ -236,9 +250,9 @@ constexpr T acos(T x) noexcept {
         return quiet_nan<T>();
     }
     const wide w = x;
-    if (w > 0.5L) return static_cast<T>(2 * asin_series(sqrt_wide((1 - w) / 2)));  // small result, no cancellation
-    if (w < -0.5L) return to<T>(dd_add(pi_dd, {-2 * asin_series(sqrt_wide((1 + w) / 2)), 0}));
-    return to<T>(dd_add(half_pi_dd, {-asin_series(w), 0}));
+    if (w > 0.5L) return to<T>(twice_asin_sqrt((1 - w) / 2));  // small result, no cancellation
+    if (w < -0.5L) return to<T>(dd_add(pi_dd, dd_neg(twice_asin_sqrt((1 + w) / 2))));
+    return to<T>(dd_add(half_pi_dd, dd_neg(asin_series({w, 0}))));
 }
 
 template <std::floating_point T>
@@ -270,7 +284,15 @@ constexpr T atan2(T y, T x) noexcept {
     } else {
         const wide ay = y_negative ? -static_cast<wide>(y) : static_cast<wide>(y);
         const wide ax = x_negative ? -static_cast<wide>(x) : static_cast<wide>(x);
-        a = ay <= ax ? atan_dd(ay / ax) : dd_add(half_pi_dd, dd_neg(atan_dd(ax / ay)));
+        const auto angle = [](wide num, wide den) {  // atan(num / den) for num <= den, the quotient as a pair
+            // keep the pair arithmetic (Veltkamp splits) away from overflow and underflow
+            constexpr std::size_t top = pow2_levels - 1;
+            if (den > pow2_up[top]) num *= pow2_down[top], den *= pow2_down[top];
+            if (den < pow2_down[top]) num *= pow2_up[top], den *= pow2_up[top];
+            const dd q = dd_div({num, 0}, {den, 0});
+            return atan_dd(q.hi, q.lo);
+        };
+        a = ay <= ax ? angle(ay, ax) : dd_add(half_pi_dd, dd_neg(angle(ax, ay)));
         if (x_negative) a = dd_add(pi_dd, dd_neg(a));
     }
     const T r = to<T>(a);
