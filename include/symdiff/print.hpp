@@ -1,5 +1,7 @@
 #pragma once
-// The printers: text (`to_string`, `operator<<`) and LaTeX (`to_latex`). See printers/.
+// The printers: text (`to_string`, `operator<<`), LaTeX (`to_latex`), C++ (`to_cpp`).
+// See printers/.
 
+#include <symdiff/printers/cpp.hpp>
 #include <symdiff/printers/latex.hpp>
 #include <symdiff/printers/text.hpp>

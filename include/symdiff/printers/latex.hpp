@@ -21,8 +21,10 @@ inline constexpr std::string_view greek_letters[] = {
     "Xi",    "Pi",    "Sigma", "Upsilon", "Phi",   "Psi",     "Omega"};
 
 struct latex_style {
+    static constexpr bool power_as_call = false;
+    static constexpr bool split_products = false;
     static constexpr bool stacked_fractions = true;
-    static constexpr std::string_view open = "\\left(", close = "\\right)", plus = " + ",
+    static constexpr std::string_view one = "1", open = "\\left(", close = "\\right)", plus = " + ",
                                       minus = " - ", negative = "-", times = " \\cdot ",
                                       over = " / ", power_open = "^{", power_close = "}",
                                       sqrt_open = "\\sqrt{", sqrt_close = "}",

@@ -49,7 +49,8 @@ constexpr bool is_negative(E const& e) {
 
 template <class Style, class E>
 constexpr int precedence_of(E const& e) {
-    if constexpr (is_sum<E>) return sum_level;
+    if constexpr (is_power<E> && Style::power_as_call) return atom_level;
+    else if constexpr (is_sum<E>) return sum_level;
     else if constexpr (is_product<E> || is_reciprocal<E>) return product_level;
     else if constexpr (is_constant<E>)
         return E::exact.num < 0 || E::exact.den != 1 ? product_level : atom_level;
@@ -136,7 +137,7 @@ constexpr void print_fraction(list<F...> const& factors, Sink& out) {
         print_list<Style>(numerator, out, Style::times, power_level);
     } else if constexpr (Style::stacked_fractions) {  // \frac{num}{den}: braces group both
         out.append(Style::fraction_open);
-        if constexpr (num_size == 0) out.append("1");
+        if constexpr (num_size == 0) out.append(Style::one);
         else if constexpr (num_size == 1) print<Style>(get<0>(numerator), out);
         else print_list<Style>(numerator, out, Style::times, power_level);
         out.append(Style::fraction_middle);
@@ -144,7 +145,7 @@ constexpr void print_fraction(list<F...> const& factors, Sink& out) {
         else print_list<Style>(denominator, out, Style::times, power_level);
         out.append(Style::fraction_close);
     } else {  // num / den, with the denominator in parentheses when it is a product
-        if constexpr (num_size == 0) out.append("1");
+        if constexpr (num_size == 0) out.append(Style::one);
         else print_list<Style>(numerator, out, Style::times, power_level);
         out.append(Style::over);
         if constexpr (den_size == 1) {
@@ -204,8 +205,11 @@ constexpr void print_node(E const& e, Sink& out) {
         }
         if constexpr (is_reciprocal<E>) {
             print_fraction<Style>(make_list(e), out);
-        } else if constexpr (is_value<list_element<0, decltype(e.factors)>>) {
-            print<Style>(get<0>(e.factors), out, power_level);  // a stored coefficient
+        } else if constexpr (is_value<list_element<0, decltype(e.factors)>> ||
+                             (Style::split_products && list_size<decltype(e.factors)> >= 3)) {
+            // a stored coefficient; or, for to_cpp, the first factor times the product of the
+            // rest, which the plan may share with other products
+            print<Style>(get<0>(e.factors), out, power_level);
             out.append(Style::times);
             detail::apply(
                 [&](auto const&, auto const&... rest) {
@@ -219,6 +223,12 @@ constexpr void print_node(E const& e, Sink& out) {
         out.append(Style::sqrt_open);
         print<Style>(e.base, out);
         out.append(Style::sqrt_close);
+    } else if constexpr (is_power<E> && Style::power_as_call) {  // pow(base, exponent)
+        out.append(Style::power_open);
+        print<Style>(e.base, out);
+        out.append(", ");
+        print<Style>(e.exponent, out);
+        out.append(Style::power_close);
     } else if constexpr (is_power<E>) {
         print<Style>(e.base, out, atom_level);
         out.append(Style::power_open);
@@ -232,9 +242,20 @@ constexpr void print_node(E const& e, Sink& out) {
     }
 }
 
+// A style may print some subformulas as a name (the temporaries of to_cpp).
+template <class Style, class E>
+constexpr bool is_reference() {
+    if constexpr (requires { Style::template is_reference<E>(); }) return Style::template is_reference<E>();
+    else return false;
+}
+
 template <class Style, class E, class Sink>
 constexpr void print(E const& e, Sink& out, int context) {
-    bool parens = precedence_of<Style>(e) < context;
+    if constexpr (is_reference<Style, E>()) {
+        Style::template reference<E>(out);
+        return;
+    }
+    bool parens = precedence_of<Style, E>(e) < context;
     if (parens) out.append(Style::open);
     print_node<Style>(e, out);
     if (parens) out.append(Style::close);

@@ -15,8 +15,10 @@ namespace symdiff {
 namespace detail {
 
 struct text_style {
+    static constexpr bool power_as_call = false;
+    static constexpr bool split_products = false;
     static constexpr bool stacked_fractions = false;
-    static constexpr std::string_view open = "(", close = ")", plus = " + ", minus = " - ",
+    static constexpr std::string_view one = "1", open = "(", close = ")", plus = " + ", minus = " - ",
                                       negative = "-", times = " * ", over = " / ",
                                       power_open = "^", power_close = "", sqrt_open = "sqrt(",
                                       sqrt_close = ")";

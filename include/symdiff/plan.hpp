@@ -1,0 +1,77 @@
+#pragma once
+// The plan of a set of formulas: their distinct subformulas, children before parents, each once.
+// Type identity is the key: a subformula without stored numbers is the same formula wherever its
+// type appears. Subformulas with stored numbers are never shared (two `value<double>` of one type
+// are different numbers): they are not entries of the plan, and are printed or evaluated where
+// they stand.
+//
+// The plan is the basis of to_cpp (common subexpressions as named temporaries) and to_dot (the
+// formula as a graph, each shared node drawn once).
+
+#include <cstddef>
+#include <type_traits>
+
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
+
+#include <symdiff/detail/list.hpp>
+#include <symdiff/expression.hpp>
+
+namespace symdiff::detail {
+
+template <class E> struct children { using type = boost::mp11::mp_list<>; };
+template <class... T> struct children<sum<T...>> { using type = boost::mp11::mp_list<T...>; };
+template <class... T> struct children<product<T...>> { using type = boost::mp11::mp_list<T...>; };
+// A product of three or more factors is planned as its first factor times the product of the
+// rest, so products that share their tail share its computation: d loss / d w_ij = a_i * (v_j *
+// error * ...) reuses the tail computed for d loss / d b_j, as back-propagation does.
+template <class F0, class F1, class F2, class... F>
+struct children<product<F0, F1, F2, F...>> {
+    using type = boost::mp11::mp_list<F0, product<F1, F2, F...>>;
+};
+template <class B, class E> struct children<power<B, E>> { using type = boost::mp11::mp_list<B, E>; };
+template <class F, class A> struct children<symdiff::apply<F, A>> { using type = boost::mp11::mp_list<A>; };
+template <fixed_string N, class B> struct children<named<N, B>> { using type = boost::mp11::mp_list<B>; };
+template <class E> using children_t = typename children<E>::type;
+
+template <class E> struct subformulas;
+template <class E> using subformulas_t = typename subformulas<E>::type;
+
+template <class... L>
+using merged = boost::mp11::mp_unique<boost::mp11::mp_append<boost::mp11::mp_list<>, L...>>;
+
+// The distinct stateless subformulas of E, post-order (children first).
+template <class E>
+struct subformulas {
+    using below = boost::mp11::mp_apply<merged, boost::mp11::mp_transform<subformulas_t, children_t<E>>>;
+    using type = boost::mp11::mp_if_c<is_stateless<E>, boost::mp11::mp_push_back<below, E>, below>;
+};
+
+// The plan of several formulas.
+template <class... E>
+using plan_t = merged<subformulas_t<std::remove_cvref_t<E>>...>;
+
+// How many times the formulas' nodes use the node P as an operand (P's use count), counting each
+// plan entry once, plus the stateful subformulas (which are not shared) where they stand.
+template <class P, class E>
+constexpr std::size_t uses_in();
+
+template <class P, class... C>
+constexpr std::size_t uses_in_children(boost::mp11::mp_list<C...>) {
+    return ((std::is_same_v<P, C> ? 1 : 0) + ... + 0) + ((is_stateless<C> ? 0 : uses_in<P, C>()) + ... + 0);
+}
+template <class P, class E>
+constexpr std::size_t uses_in() {
+    return uses_in_children<P>(children_t<E>{});
+}
+
+template <class P, class Plan, class... Outputs>
+constexpr std::size_t use_count() {
+    std::size_t in_plan = []<class... Q>(boost::mp11::mp_list<Q...>) {
+        return (uses_in<P, Q>() + ... + std::size_t{0});
+    }(Plan{});
+    return in_plan + ((is_stateless<Outputs> ? 0 : uses_in<P, Outputs>()) + ... + std::size_t{0}) +
+           ((std::is_same_v<P, Outputs> ? 1 : 0) + ... + std::size_t{0});
+}
+
+}  // namespace symdiff::detail
