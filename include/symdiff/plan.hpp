@@ -34,22 +34,31 @@ template <class F, class A> struct children<symdiff::apply<F, A>> { using type =
 template <fixed_string N, class B> struct children<named<N, B>> { using type = boost::mp11::mp_list<B>; };
 template <class E> using children_t = typename children<E>::type;
 
-template <class E> struct subformulas;
-template <class E> using subformulas_t = typename subformulas<E>::type;
+// The operands as written: all the terms of a sum, all the factors of a product.
+template <class E> struct operands { using type = children_t<E>; };
+template <class... T> struct operands<product<T...>> { using type = boost::mp11::mp_list<T...>; };
+template <class E> using operands_t = typename operands<E>::type;
 
 template <class... L>
 using merged = boost::mp11::mp_unique<boost::mp11::mp_append<boost::mp11::mp_list<>, L...>>;
 
-// The distinct stateless subformulas of E, post-order (children first).
-template <class E>
+// The distinct stateless subformulas of E, post-order (children first), where Children<E> are
+// the nodes E is computed from.
+template <class E, template <class> class Children>
 struct subformulas {
-    using below = boost::mp11::mp_apply<merged, boost::mp11::mp_transform<subformulas_t, children_t<E>>>;
+    template <class C>
+    using below_one = typename subformulas<C, Children>::type;
+    using below = boost::mp11::mp_apply<merged, boost::mp11::mp_transform<below_one, Children<E>>>;
     using type = boost::mp11::mp_if_c<is_stateless<E>, boost::mp11::mp_push_back<below, E>, below>;
 };
 
-// The plan of several formulas.
+// The plan of several formulas, for computing them (products by first factor and tail).
 template <class... E>
-using plan_t = merged<subformulas_t<std::remove_cvref_t<E>>...>;
+using plan_t = merged<typename subformulas<std::remove_cvref_t<E>, children_t>::type...>;
+
+// The distinct subformulas as written (for drawing).
+template <class... E>
+using graph_t = merged<typename subformulas<std::remove_cvref_t<E>, operands_t>::type...>;
 
 // How many times the formulas' nodes use the node P as an operand (P's use count), counting each
 // plan entry once, plus the stateful subformulas (which are not shared) where they stand.

@@ -1,0 +1,19 @@
+// The neuron's loss and gradient as C++ code, with shared subformulas computed once.
+#include <iostream>
+#include <symdiff/symdiff.hpp>
+
+using namespace symdiff::literals;
+using symdiff::d;
+
+constexpr symdiff::var<"input"> input;
+constexpr symdiff::var<"weight"> weight;
+constexpr symdiff::var<"bias"> bias;
+constexpr symdiff::var<"target"> target;
+constexpr auto net = symdiff::name<"net">(input * weight + bias);
+constexpr auto output = symdiff::name<"output">(tanh(net));
+constexpr auto loss = pow(output - target, 2_c) / 2_c;
+
+int main() {
+    std::cout << symdiff::to_cpp<"loss_and_gradient">(loss, d(loss, input), d(loss, weight),
+                                                      d(loss, bias));
+}
