@@ -2,11 +2,15 @@
 // forward values, local and global gradients (as formulas and values), faux gradients, and the
 // article's own program in single precision.
 //
-//   neuron [input=0.4] [weight=0.5] [bias=0.6] [target=0.7]
+//   neuron [input=0.4] [weight=0.5] [bias=0.6] [target=0.7] [graph=FILE.dot]
+//
+// graph=FILE writes the loss as a Graphviz graph whose nodes show their values and gradients at
+// the point (render it with `dot -Tsvg FILE.dot`).
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <string>
 
 #include <symdiff/symdiff.hpp>
@@ -52,6 +56,7 @@ double parse(char const* text, char const* name) {
 
 int main(int argc, char** argv) {
     double in = 0.4, w = 0.5, b = 0.6, t = 0.7;
+    std::string graph_file;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         auto eq = arg.find('=');
@@ -60,8 +65,10 @@ int main(int argc, char** argv) {
         else if (key == "weight") w = parse(text.c_str(), "weight");
         else if (key == "bias") b = parse(text.c_str(), "bias");
         else if (key == "target") t = parse(text.c_str(), "target");
+        else if (key == "graph" && !text.empty()) graph_file = text;
         else {
-            std::fprintf(stderr, "usage: neuron [input=X] [weight=X] [bias=X] [target=X]\n");
+            std::fprintf(stderr,
+                         "usage: neuron [input=X] [weight=X] [bias=X] [target=X] [graph=FILE]\n");
             return 2;
         }
     }
@@ -114,5 +121,10 @@ int main(int argc, char** argv) {
     std::printf("\nThe article's program, in float\n");
     std::printf("Weight gradient: %.4f\n", static_cast<double>(symdiff::d(loss, weight)(pf)));
     std::printf("Bias gradient: %.4f\n", static_cast<double>(symdiff::d(loss, bias)(pf)));
+    if (!graph_file.empty()) {
+        std::ofstream(graph_file) << symdiff::to_dot(loss, p);
+        std::printf("\nThe back-propagation graph is in %s (dot -Tsvg %s)\n", graph_file.c_str(),
+                    graph_file.c_str());
+    }
     return check ? 0 : 1;
 }

@@ -81,6 +81,52 @@ def evaluate_graph(dot):
     return value("f0")
 
 
+ANNOTATED = r"""
+#include <cstdio>
+#include <iostream>
+#include <symdiff/symdiff.hpp>
+using namespace symdiff::literals;
+constexpr symdiff::var<"x"> x;
+constexpr symdiff::var<"y"> y;
+constexpr symdiff::var<"w"> w;
+constexpr auto net = symdiff::name<"net">(x * w + y);
+constexpr auto f = pow(tanh(net) - sin(x * y), 2_c) / 2_c + exp(-w * w) * net;
+int main() {
+    auto p = symdiff::at(x = 0.7, y = -1.3, w = 0.45);
+    std::cout << symdiff::to_dot(f, p);
+    std::printf("value %.17g\n", f(p));
+    std::printf("d x %.17g\nd y %.17g\nd w %.17g\nd net %.17g\n", symdiff::d(f, x)(p),
+                symdiff::d(f, y)(p), symdiff::d(f, w)(p), symdiff::d(f, net)(p));
+}
+"""
+
+
+def check_annotation(include, cxx):
+    """to_dot(f, p): the gradient shown at each variable and stage is d(f, it)(p) (6 digits)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        (tmp / "a.cpp").write_text(ANNOTATED)
+        subprocess.run([cxx, "-std=c++20", "-O0", f"-I{include}", str(tmp / "a.cpp"), "-o", str(tmp / "a")],
+                       check=True)
+        printed = subprocess.run([str(tmp / "a")], check=True, capture_output=True, text=True).stdout
+    failures = 0
+    if subprocess.run(["dot", "-Tsvg"], input=printed.split("}\n")[0] + "}\n",
+                      capture_output=True, text=True).returncode != 0:
+        print("FAIL dot rejects the annotated graph")
+        failures += 1
+    shown = dict(re.findall(r'label="(\w+)\\nvalue [^\\]*\\ngradient ([^"]*)"', printed))
+    for name, want in re.findall(r"^d (\w+) (\S+)$", printed, re.M):
+        got = float(shown.get(name, "nan"))
+        if not abs(got - float(want)) <= 1e-5 * max(1.0, abs(float(want))):
+            print(f"FAIL annotated gradient of {name}: shown {got}, d(f, {name}) = {want}")
+            failures += 1
+    checked = re.findall(r"^d (\w+) ", printed, re.M)
+    if sorted(checked) != ["net", "w", "x", "y"] or not all(n in shown for n in checked):
+        print(f"FAIL annotated graph: expected gradients of x, y, w, net; found {sorted(shown)}")
+        failures += 1
+    return failures
+
+
 def main():
     include = pathlib.Path(os.environ["SYMDIFF_SOURCE_DIR"]) / "include"
     cxx = os.environ.get("SYMDIFF_CXX", "g++")
@@ -106,6 +152,7 @@ def main():
         if abs(got - want) > 1e-12 * max(1.0, abs(want)):
             failures += 1
             print(f"FAIL {formula}: graph evaluates to {got!r}, symdiff to {want!r}")
+    failures += check_annotation(include, cxx)
     print(f"dot_readback: {len(FORMULAS)} graphs rendered and read back, {failures} failures")
     return 1 if failures else 0
 

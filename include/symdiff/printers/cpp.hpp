@@ -15,6 +15,7 @@
 
 #include <boost/mp11/algorithm.hpp>
 
+#include <symdiff/functions.hpp>
 #include <symdiff/order.hpp>
 #include <symdiff/plan.hpp>
 #include <symdiff/printers/layout.hpp>
