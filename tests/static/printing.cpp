@@ -75,6 +75,13 @@ static_assert(to_string(net.body) == "a * x + b");  // compound terms first
 static_assert(to_string(d(out, net)) == "1 - out^2");
 static_assert(to_string(d(pow(out - y, 2_c) / 2_c, a)) == "x * (out - y) * (1 - out^2)");
 
+// With the definitions of the named stages, outermost first.
+constexpr symdiff::var<"t"> t;
+constexpr auto err = symdiff::name<"err">(out - t);
+static_assert(to_string(pow(err, 2_c) / 2_c, symdiff::where) ==
+              "err^2 / 2 where err = out - t, out = tanh(net), net = a * x + b");
+static_assert(to_string(x * y, symdiff::where) == "x * y");
+
 // Canonical order: operands in any order give one formula, printed one way.
 static_assert(to_string(y * x) == "x * y");
 static_assert(to_string(b + a) == "a + b");

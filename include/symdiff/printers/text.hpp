@@ -8,6 +8,9 @@
 #include <ostream>
 #include <string_view>
 
+#include <boost/mp11/algorithm.hpp>
+
+#include <symdiff/plan.hpp>
 #include <symdiff/printers/layout.hpp>
 #include <symdiff/printers/static_text.hpp>
 
@@ -64,6 +67,39 @@ struct print_text {
 template <Expression E>
 constexpr auto to_string(E const& e) {
     return detail::render(e, detail::print_text{});
+}
+
+// `to_string(f, symdiff::where)`: the formula followed by the definitions of its named stages,
+// outermost first: `error^2 / 2 where error = output - target, output = tanh(net), ...`.
+inline constexpr struct where_t {
+} where{};
+
+namespace detail {
+struct print_text_where {
+    template <class E, class Sink>
+    constexpr void operator()(E const& e, Sink& out) const {
+        print<text_style>(e, out);
+        bool first = true;
+        [&]<class... S>(boost::mp11::mp_list<S...>) {
+            (
+                [&] {
+                    if constexpr (is_named<S>) {
+                        out.append(first ? " where " : ", ");
+                        first = false;
+                        out.append(S::name.view());
+                        out.append(" = ");
+                        print<text_style>(decltype(S::body){}, out);
+                    }
+                }(),
+                ...);
+        }(boost::mp11::mp_reverse<graph_t<E>>{});
+    }
+};
+}  // namespace detail
+
+template <Expression E>
+constexpr auto to_string(E const& e, where_t) {
+    return detail::render(e, detail::print_text_where{});
 }
 
 template <Expression E>
