@@ -57,4 +57,8 @@ static_assert(to_latex(theta2) == "\\theta_{2}");
 constexpr auto net = symdiff::name<"net">(input * w01 + alpha);
 static_assert(to_latex(pow(tanh(net), 2_c)) == "\\tanh\\left(\\mathrm{net}\\right)^{2}");
 
+// Longer names in italics, when asked.
+static_assert(to_latex(input * xmax, symdiff::italic_names) == "input \\cdot x_{max}");
+static_assert(to_latex(alpha, symdiff::italic_names) == "\\alpha");
+
 int main() {}

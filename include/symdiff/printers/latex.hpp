@@ -3,7 +3,8 @@
 //
 // `\frac{a}{b}` for quotients, `x^{2}`, `\sqrt{u}`, `\tanh\left(u\right)`, `\left|u\right|`,
 // ` \cdot ` between factors; names: Greek letters as `\alpha`, one letter as itself, longer names
-// upright (`\mathrm{input}`), and what follows `_` as a subscript (`w_0_1` is `w_{0,1}`).
+// upright (`\mathrm{input}`; or as they are, with `italic_names`), and what follows `_` as a
+// subscript (`w_0_1` is `w_{0,1}`).
 // The layout (parentheses, signs, order) is the text printer's, from layout.hpp.
 
 #include <string_view>
@@ -20,6 +21,7 @@ inline constexpr std::string_view greek_letters[] = {
     "upsilon", "phi", "chi",   "psi",   "omega",   "Gamma",   "Delta", "Theta", "Lambda",
     "Xi",    "Pi",    "Sigma", "Upsilon", "Phi",   "Psi",     "Omega"};
 
+template <bool UprightNames>
 struct latex_style {
     static constexpr bool power_as_call = false;
     static constexpr bool split_products = false;
@@ -42,7 +44,7 @@ struct latex_style {
             }
         bool digits = true;
         for (char c : w) digits = digits && c >= '0' && c <= '9';
-        if (w.size() == 1 || digits) {
+        if (w.size() == 1 || digits || !UprightNames) {
             out.append(w);
         } else {
             out.append("\\mathrm{");
@@ -113,10 +115,11 @@ struct latex_style {
     }
 };
 
+template <bool UprightNames>
 struct print_latex {
     template <class E, class Sink>
     constexpr void operator()(E const& e, Sink& out) const {
-        print<latex_style>(e, out);
+        print<latex_style<UprightNames>>(e, out);
     }
 };
 
@@ -126,7 +129,17 @@ struct print_latex {
 // has no stored numbers.
 template <Expression E>
 constexpr auto to_latex(E const& e) {
-    return detail::render(e, detail::print_latex{});
+    return detail::render(e, detail::print_latex<true>{});
+}
+
+// `to_latex(f, symdiff::italic_names)`: longer names in math italics, as LaTeX sets `input`
+// (the letters of a product of variables), for those who prefer it.
+inline constexpr struct italic_names_t {
+} italic_names{};
+
+template <Expression E>
+constexpr auto to_latex(E const& e, italic_names_t) {
+    return detail::render(e, detail::print_latex<false>{});
 }
 
 }  // namespace symdiff
