@@ -15,15 +15,16 @@ Prints every mismatch and a summary line; exits non-zero on any mismatch.
 
 import os
 import re
-import subprocess
 import sys
-import tempfile
 
 import sympy
 from sympy import (Abs, Rational, acos, asin, atan, cos, cosh, exp, log, sin, sinh, sqrt, tan,
                    tanh)
 
-x, y, z = sympy.symbols("x y z", real=True)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import symdiff_oracle as oracle  # noqa: E402
+from symdiff_oracle import parse_text, sym_value, x, y, z  # noqa: E402
+
 R = Rational
 
 TOL = 1e-12          # values: C++ double vs SymPy at 30 digits
@@ -167,67 +168,18 @@ def cost(f):
     return len(f["cpp"]) + len(f["prelude"])
 
 
-def sym_value(expr, point):
-    v = sympy.N(expr.xreplace({x: R(point["x"]), y: R(point["y"]), z: R(point["z"])}), 30)
-    if not v.is_number or not v.is_real:
-        raise ValueError(f"SymPy value is not a real number: {v}")
-    return v
-
-
-def parse_text(text, stages):
-    names = {"x": x, "y": y, "z": z, "abs": Abs, "exp": exp, "log": log, "sqrt": sqrt, "sin": sin,
-             "cos": cos, "tan": tan, "asin": asin, "acos": acos, "atan": atan, "sinh": sinh,
-             "cosh": cosh, "tanh": tanh}
-    names.update(stages)
-    return sympy.sympify(text.replace("^", "**"), locals=names)
-
-
 def main():
-    cxx = os.environ.get("SYMDIFF_CXX", "c++")
-    source_dir = os.environ.get("SYMDIFF_SOURCE_DIR")
-    if not source_dir:
-        source_dir = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    include = os.path.join(source_dir, "include")
-
     # The compile time is all template instantiation (~2 s per formula): split the formulas into
     # a few programs, compiled in parallel, balanced by a rough cost (the formula's length).
     jobs = max(1, min(4, os.cpu_count() or 1, len(FORMULAS)))
-    chunks = [[] for _ in range(jobs)]
-    load = [0] * jobs
-    for k in sorted(range(len(FORMULAS)), key=lambda k: -cost(FORMULAS[k])):
-        i = load.index(min(load))
-        chunks[i].append(k)
-        load[i] += cost(FORMULAS[k])
-
-    output = ""
-    with tempfile.TemporaryDirectory(prefix="symdiff_sympy_") as tmp:
-        procs = []
-        for i, chunk in enumerate(chunks):
-            src = os.path.join(tmp, f"derivatives_{i}.cpp")
-            exe = os.path.join(tmp, f"derivatives_{i}")
-            with open(src, "w") as fh:
-                fh.write(cpp_program(sorted(chunk)))
-            cmd = [cxx, "-std=c++20", "-O1", f"-I{include}", src, "-o", exe]
-            procs.append((cmd, src, exe, subprocess.Popen(cmd, stdout=subprocess.PIPE,
-                                                          stderr=subprocess.PIPE, text=True)))
-        failed = False
-        for cmd, src, exe, proc in procs:
-            _, err = proc.communicate(timeout=600)
-            if proc.returncode != 0:
-                print("FAIL: a generated program does not compile:", " ".join(cmd))
-                print(err[-20000:])
-                if os.environ.get("SYMDIFF_KEEP_SOURCE"):
-                    with open(src) as fh:
-                        print(fh.read())
-                failed = True
-        if failed:
-            return 1
-        for cmd, src, exe, proc in procs:
-            r = subprocess.run([exe], capture_output=True, text=True, timeout=60)
-            if r.returncode != 0:
-                print(f"FAIL: {exe} exited {r.returncode}: {r.stderr}")
-                return 1
-            output += r.stdout
+    chunks = oracle.balance(list(range(len(FORMULAS))), lambda k: cost(FORMULAS[k]), jobs)
+    outputs, errors, _ = oracle.compile_and_run([cpp_program(chunk) for chunk in chunks],
+                                                jobs=jobs, prefix="symdiff_sympy_")
+    if errors:
+        for e in errors:
+            print("FAIL:", e)
+        return 1
+    output = "".join(outputs)
 
     texts, values = {}, {}
     for line in output.splitlines():
