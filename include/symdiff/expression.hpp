@@ -26,9 +26,29 @@ constexpr auto evaluate_at(E const& e, Args const&... args);
 
 // Base of every node (CRTP): marks the type as a formula and lets it be called to evaluate,
 // `f(x = 0.4, y = 2.0)` or `f(symdiff::at(...))`.
+namespace detail {
+// Evaluates a node's operands by walking their trees (plans evaluate them from a table instead).
+template <class T, class Env>
+struct tree_evaluator {
+    Env const& env;
+    template <class C>
+    constexpr T operator()(C const& c) const {
+        return c.template evaluate<T>(env);
+    }
+};
+}  // namespace detail
+
 template <class Derived>
 struct expression {
     using symdiff_expression_tag = void;
+
+    // A node's value at the bindings env. Compound nodes define evaluate_with(env, eval), which
+    // combines eval(operand) values: the one place that knows the node's arithmetic.
+    template <class T, class Env>
+    constexpr T evaluate(Env const& env) const {
+        return static_cast<Derived const&>(*this).template evaluate_with<T>(
+            env, detail::tree_evaluator<T, Env>{env});
+    }
 
     template <class... Args>
     constexpr auto operator()(Args const&... args) const {

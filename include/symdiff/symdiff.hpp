@@ -11,5 +11,6 @@
 #include <symdiff/fixed_string.hpp>
 #include <symdiff/operation_count.hpp>
 #include <symdiff/functions.hpp>
+#include <symdiff/gradient.hpp>
 #include <symdiff/print.hpp>
 #include <symdiff/rational.hpp>

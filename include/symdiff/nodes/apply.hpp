@@ -13,9 +13,9 @@ struct apply : expression<apply<Function, Argument>> {
     constexpr apply() = default;
     constexpr explicit apply(Argument const& a) : argument(a) {}
 
-    template <class T, class Env>
-    constexpr T evaluate(Env const& env) const {
-        return Function::value(argument.template evaluate<T>(env));
+    template <class T, class Env, class Eval>
+    constexpr T evaluate_with(Env const&, Eval const& eval) const {
+        return Function::value(eval(argument));
     }
 };
 

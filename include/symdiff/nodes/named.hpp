@@ -26,12 +26,12 @@ struct named : expression<named<Name, Body>> {
         return {static_cast<bound_type<V>>(v)};
     }
 
-    template <class T, class Env>
-    constexpr T evaluate(Env const& env) const {
+    template <class T, class Env, class Eval>
+    constexpr T evaluate_with(Env const& env, Eval const& eval) const {
         if constexpr (detail::has_binding<stage_key<Name>, Env>)
             return detail::bound_value<stage_key<Name>, T>(env);
         else
-            return body.template evaluate<T>(env);
+            return eval(body);
     }
 };
 

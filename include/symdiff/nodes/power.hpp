@@ -14,9 +14,9 @@ struct power : expression<power<Base, Exponent>> {
     constexpr power() = default;
     constexpr power(Base const& b, Exponent const& e) : base(b), exponent(e) {}
 
-    template <class T, class Env>
-    constexpr T evaluate(Env const& env) const {
-        T b = base.template evaluate<T>(env);
+    template <class T, class Env, class Eval>
+    constexpr T evaluate_with(Env const& env, Eval const& eval) const {
+        T b = eval(base);
         if constexpr (detail::is_constant<Exponent>) {
             constexpr auto e = Exponent::exact;
             if constexpr (e.den == 1) return math::pow_int(b, static_cast<long long>(e.num));
@@ -26,7 +26,7 @@ struct power : expression<power<Base, Exponent>> {
         } else if constexpr (std::is_same_v<Exponent, value<long long>>) {
             return math::pow_int(b, exponent.number);
         } else {
-            return math::dispatch::pow(b, exponent.template evaluate<T>(env));
+            return math::dispatch::pow(b, eval(exponent));
         }
     }
 };

@@ -6,6 +6,8 @@
 #include <symdiff/detail/list.hpp>
 #include <symdiff/expression.hpp>
 
+#include <type_traits>
+
 namespace symdiff {
 
 template <class... Factors>
@@ -16,10 +18,15 @@ struct product : expression<product<Factors...>> {
     constexpr product() = default;
     constexpr explicit product(detail::list<Factors...> const& f) : factors(f) {}
 
-    template <class T, class Env>
-    constexpr T evaluate(Env const& env) const {
-        return detail::apply([&](auto const&... f) { return (f.template evaluate<T>(env) * ...); },
-                          factors);
+    // The first factor times the product of the rest, so that plans can share the rest.
+    template <class T, class Env, class Eval>
+    constexpr T evaluate_with(Env const&, Eval const& eval) const {
+        return detail::apply(
+            [&](auto const& first, auto const&... rest) {
+                if constexpr (sizeof...(rest) == 1) return eval(first) * eval(rest...);
+                else return eval(first) * eval(product<std::remove_cvref_t<decltype(rest)>...>{detail::make_list(rest...)});
+            },
+            factors);
     }
 };
 

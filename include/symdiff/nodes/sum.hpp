@@ -16,10 +16,9 @@ struct sum : expression<sum<Terms...>> {
     constexpr sum() = default;
     constexpr explicit sum(detail::list<Terms...> const& t) : terms(t) {}
 
-    template <class T, class Env>
-    constexpr T evaluate(Env const& env) const {
-        return detail::apply([&](auto const&... t) { return (t.template evaluate<T>(env) + ...); },
-                          terms);
+    template <class T, class Env, class Eval>
+    constexpr T evaluate_with(Env const&, Eval const& eval) const {
+        return detail::apply([&](auto const&... t) { return (eval(t) + ...); }, terms);
     }
 };
 

@@ -1,0 +1,249 @@
+#pragma once
+// Gradients, Hessians and Jacobians, evaluated from one plan.
+//
+//   constexpr auto g = symdiff::gradient(f, x, y);        g(p)  -> std::array<T, 2>
+//   symdiff::value_and_gradient(f, x, y)(p)               -> {.value, .gradient}
+//   symdiff::hessian(f, x, y)(p)                          -> std::array<std::array<T, 2>, 2>
+//   symdiff::jacobian(symdiff::outputs(f, g), x, y)(p)    -> std::array<std::array<T, 2>, 2>
+//
+// The derivatives are formed once, when the object is made (at compile time for a constexpr
+// object). Evaluating computes every distinct subformula of all of them once, children first,
+// into a table (plan.hpp): the partial derivatives share their common parts, as hand-written
+// back-propagation does, and the compiler sees straight-line code.
+
+#include <array>
+#include <cstddef>
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <symdiff/bindings.hpp>
+#include <symdiff/derivative.hpp>
+#include <symdiff/detail/list.hpp>
+#include <symdiff/plan.hpp>
+
+namespace symdiff {
+namespace detail {
+
+// The values of a plan's entries at the bindings env, each computed once; any formula made of
+// them is then evaluated by table look-ups.
+template <class Plan, class T, class Env>
+struct plan_evaluator {
+    static constexpr std::size_t size = boost::mp11::mp_size<Plan>::value;
+    Env const& env;
+    T value[size + 1]{};
+
+    constexpr explicit plan_evaluator(Env const& bindings) : env(bindings) {
+        std::size_t i = 0;
+        [&]<class... P>(boost::mp11::mp_list<P...>) {
+            ((value[i++] = compute(P{})), ...);
+        }(Plan{});
+    }
+
+    template <class E>
+    constexpr T compute(E const& e) const {
+        if constexpr (is_var<E> || is_constant<E> || is_value<E>) return e.template evaluate<T>(env);
+        else return e.template evaluate_with<T>(env, *this);
+    }
+
+    template <class E>
+    constexpr T operator()(E const& e) const {
+        if constexpr (boost::mp11::mp_contains<Plan, E>::value)
+            return value[boost::mp11::mp_find<Plan, E>::value];
+        else
+            return compute(e);  // a subformula with stored numbers, where it stands
+    }
+};
+
+template <class... F>
+constexpr auto evaluate_all(list<F...> const& formulas, auto const&... args) {
+    auto env = std::tuple_cat(as_bindings(args)...);
+    using Env = decltype(env);
+    std::apply([]<class... B>(B const&...) { check_bound_once<B...>(); }, env);
+    using T = scalar_t<Env>;
+    plan_evaluator<plan_t<F...>, T, Env> plan(env);
+    return detail::apply([&](auto const&... f) { return std::array<T, sizeof...(F)>{plan(f)...}; },
+                         formulas);
+}
+
+template <class F, class... X>
+using gradient_formulas = list<decltype(symdiff::d(std::declval<F const&>(), std::declval<X const&>()))...>;
+
+}  // namespace detail
+
+// The results of value_and_gradient.
+template <class T, std::size_t N>
+struct value_and_gradient_result {
+    T value;
+    std::array<T, N> gradient;
+};
+
+template <class F, class... X>
+struct gradient_function {
+    detail::gradient_formulas<F, X...> derivatives;
+
+    template <class... Args>
+    constexpr auto operator()(Args const&... args) const {
+        return detail::evaluate_all(derivatives, args...);
+    }
+};
+
+template <class F, class... X>
+struct value_and_gradient_function {
+    F f;
+    detail::gradient_formulas<F, X...> derivatives;
+
+    template <class... Args>
+    constexpr auto operator()(Args const&... args) const {
+        auto all = detail::evaluate_all(detail::concat(detail::make_list(f), derivatives), args...);
+        using T = typename decltype(all)::value_type;
+        value_and_gradient_result<T, sizeof...(X)> result{all[0], {}};
+        for (std::size_t i = 0; i < sizeof...(X); ++i) result.gradient[i] = all[i + 1];
+        return result;
+    }
+};
+
+namespace detail {
+template <class F, class... X>
+inline constexpr bool valid_arguments =
+    Expression<F> && sizeof...(X) > 0 && (DifferentiationVariable<X> && ...);
+
+// One message for a misuse, and nothing more: callers build nothing unless valid_arguments.
+template <class F, class... X>
+constexpr void check_gradient_arguments() {
+    static_assert(Expression<F>, "symdiff: the first argument must be a symdiff formula");
+    static_assert(sizeof...(X) > 0, "symdiff: name at least one variable");
+    static_assert((DifferentiationVariable<X> && ...),
+                  "symdiff: can only differentiate by a variable (symdiff::var<\"x\">) or a "
+                  "named stage (symdiff::name<\"net\">(...))");
+}
+
+template <class F, class... X>
+constexpr auto gradient_list(F const& f, X const&... x) {
+    return make_list(symdiff::d(f, x)...);
+}
+
+// Row by row, the derivatives of each formula by each variable.
+template <class... F, std::size_t... I, class... X>
+constexpr auto jacobian_formulas(list<F...> const& formulas, std::index_sequence<I...>,
+                                 X const&... x) {
+    return concat(gradient_list(get<I>(formulas), x...)...);
+}
+
+// The pairs (i, j), i <= j, of an n x n symmetric matrix, in row order.
+template <std::size_t N>
+inline constexpr auto upper_pairs = [] {
+    std::array<std::array<std::size_t, 2>, N*(N + 1) / 2> pairs{};
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < N; ++i)
+        for (std::size_t j = i; j < N; ++j) pairs[k++] = {i, j};
+    return pairs;
+}();
+
+template <class F, class Vars, class Pairs>
+struct hessian_formulas;
+template <class F, class... X, std::size_t... K>
+struct hessian_formulas<F, list<X...>, std::index_sequence<K...>> {
+    template <std::size_t I>
+    using var_at = list_element<I, list<X...>>;
+    using type = list<decltype(symdiff::d(std::declval<F const&>(),
+                                          std::declval<var_at<upper_pairs<sizeof...(X)>[K][0]> const&>(),
+                                          std::declval<var_at<upper_pairs<sizeof...(X)>[K][1]> const&>()))...>;
+};
+}  // namespace detail
+
+template <class F, class... X>
+struct hessian_function {
+    static constexpr std::size_t n = sizeof...(X);
+    typename detail::hessian_formulas<F, detail::list<X...>,
+                                      std::make_index_sequence<n*(n + 1) / 2>>::type second;
+
+    template <class... Args>
+    constexpr auto operator()(Args const&... args) const {
+        auto upper = detail::evaluate_all(second, args...);
+        using T = typename decltype(upper)::value_type;
+        std::array<std::array<T, n>, n> h{};
+        for (std::size_t k = 0; k < upper.size(); ++k) {
+            auto [i, j] = detail::upper_pairs<n>[k];
+            h[i][j] = h[j][i] = upper[k];
+        }
+        return h;
+    }
+};
+
+// Several formulas, for jacobian.
+template <class... F>
+struct outputs_t {
+    detail::list<F...> formulas;
+};
+template <Expression... F>
+constexpr outputs_t<F...> outputs(F const&... f) {
+    return {detail::make_list(f...)};
+}
+
+template <class Outputs, class... X>
+struct jacobian_function;
+template <class... F, class... X>
+struct jacobian_function<outputs_t<F...>, X...> {
+    static constexpr std::size_t m = sizeof...(F), n = sizeof...(X);
+    decltype(detail::concat(std::declval<detail::gradient_formulas<F, X...>>()...)) derivatives;
+
+    template <class... Args>
+    constexpr auto operator()(Args const&... args) const {
+        auto all = detail::evaluate_all(derivatives, args...);
+        using T = typename decltype(all)::value_type;
+        std::array<std::array<T, n>, m> j{};
+        for (std::size_t r = 0; r < m; ++r)
+            for (std::size_t c = 0; c < n; ++c) j[r][c] = all[r * n + c];
+        return j;
+    }
+};
+
+// gradient(f, x, y, ...)(p): {d f / dx, d f / dy, ...} at p.
+template <class F, class... X>
+constexpr auto gradient(F const& f, X const&... x) {
+    detail::check_gradient_arguments<F, X...>();
+    if constexpr (detail::valid_arguments<F, X...>)
+        return gradient_function<F, X...>{detail::make_list(d(f, x)...)};
+    else
+        return constant<0>{};  // only the error above is reported
+}
+
+// value_and_gradient(f, x, ...)(p): .value = f(p), .gradient = gradient(f, x, ...)(p).
+template <class F, class... X>
+constexpr auto value_and_gradient(F const& f, X const&... x) {
+    detail::check_gradient_arguments<F, X...>();
+    if constexpr (detail::valid_arguments<F, X...>)
+        return value_and_gradient_function<F, X...>{f, detail::make_list(d(f, x)...)};
+    else
+        return constant<0>{};
+}
+
+// hessian(f, x, ...)(p): the symmetric matrix of second derivatives, each pair computed once.
+template <class F, class... X>
+constexpr auto hessian(F const& f, X const&... x) {
+    detail::check_gradient_arguments<F, X...>();
+    if constexpr (detail::valid_arguments<F, X...>) {
+        constexpr std::size_t n = sizeof...(X);
+        auto vars = detail::make_list(x...);
+        return [&]<std::size_t... K>(std::index_sequence<K...>) {
+            return hessian_function<F, X...>{detail::make_list(
+                d(f, detail::get<detail::upper_pairs<n>[K][0]>(vars),
+                  detail::get<detail::upper_pairs<n>[K][1]>(vars))...)};
+        }(std::make_index_sequence<n*(n + 1) / 2>{});
+    } else {
+        return constant<0>{};
+    }
+}
+
+// jacobian(outputs(f, g, ...), x, ...)(p): row m is the gradient of the m-th formula.
+template <class... F, class... X>
+constexpr auto jacobian(outputs_t<F...> const& o, X const&... x) {
+    (detail::check_gradient_arguments<F, X...>(), ...);
+    if constexpr ((detail::valid_arguments<F, X...> && ...))
+        return jacobian_function<outputs_t<F...>, X...>{
+            detail::jacobian_formulas(o.formulas, std::index_sequence_for<F...>{}, x...)};
+    else
+        return constant<0>{};
+}
+
+}  // namespace symdiff

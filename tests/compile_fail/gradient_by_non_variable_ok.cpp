@@ -1,0 +1,10 @@
+// A gradient by something that is neither a variable nor a named stage.
+#include <symdiff/symdiff.hpp>
+
+constexpr symdiff::var<"x"> x;
+constexpr symdiff::var<"y"> y;
+
+int main() {
+    auto g = symdiff::gradient(x * y, x, y);
+    (void)g;
+}
