@@ -39,7 +39,7 @@ TEMPLATE_TEST_CASE("gradient equals the derivatives one by one", "[gradient]", f
         CHECK(close<T>(g[3], d(f, net)(p), tol));
         auto vg = symdiff::value_and_gradient(f, x, y, z)(p);
         CHECK(close<T>(vg.value, f(p), tol));
-        for (std::size_t i = 0; i < 3; ++i) CHECK(vg.gradient[i] == g[i]);
+        for (std::size_t i = 0; i < 3; ++i) CHECK(close<T>(vg.gradient[i], g[i], tol));
     }
 }
 
@@ -76,7 +76,10 @@ TEST_CASE("jacobian: rows are gradients", "[jacobian]") {
     auto g2 = sin(x * y) + z;
     auto j = symdiff::jacobian(symdiff::outputs(f, g2, 3.5 * x * x), x, y, z)(p);
     STATIC_REQUIRE(std::is_same_v<decltype(j), std::array<std::array<double, 3>, 3>>);
-    CHECK(j[0] == symdiff::gradient(f, x, y, z)(p));
+    // not ==: g++ -O2 may fold a tanh of these known inputs correctly rounded in one call and
+    // leave the other to glibc (1 ulp apart)
+    auto g = symdiff::gradient(f, x, y, z)(p);
+    for (int i = 0; i < 3; ++i) CHECK(close(j[0][i], g[i], 1e-14));
     CHECK(close(j[1][0], std::cos(0.3 * -0.7) * -0.7, 1e-15));  // by hand
     CHECK(close(j[1][1], std::cos(0.3 * -0.7) * 0.3, 1e-15));
     CHECK(j[1][2] == 1.0);

@@ -1,0 +1,18 @@
+"""Prints each benchmark's time as a ratio to the hand-written one of its group (the part of
+the name before '/'), from Google Benchmark's JSON output."""
+
+import json
+import sys
+
+data = json.load(open(sys.argv[1]))
+# the medians of repetitions when there are some, else the single runs
+rows = [b for b in data["benchmarks"] if b.get("aggregate_name") == "median"] or \
+       [b for b in data["benchmarks"] if b.get("run_type", "iteration") == "iteration"]
+for b in rows:
+    b["name"] = b.get("run_name", b["name"])
+base = {b["name"].split("/")[0]: b["cpu_time"] for b in rows if b["name"].endswith("/hand_written")}
+print(f"{'benchmark':45} {'ns':>9} {'ratio':>7}")
+for b in rows:
+    group = b["name"].split("/")[0]
+    ratio = b["cpu_time"] / base[group] if group in base else float("nan")
+    print(f"{b['name']:45} {b['cpu_time']:9.2f} {ratio:7.2f}")
