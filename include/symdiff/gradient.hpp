@@ -32,11 +32,13 @@ struct plan_evaluator {
     Env const& env;
     T value[size + 1]{};
 
-    constexpr explicit plan_evaluator(Env const& bindings) : env(bindings) {
-        std::size_t i = 0;
-        [&]<class... P>(boost::mp11::mp_list<P...>) {
-            ((value[i++] = compute(P{})), ...);
-        }(Plan{});
+    constexpr explicit plan_evaluator(Env const& bindings) : env(bindings) { fill(Plan{}); }
+
+    // Straight-line code: every entry at a constant index, in order. (Always inlined: clang 14
+    // otherwise keeps it out of line; the neuron's value and gradient took 86 ns instead of 60.)
+    template <class... P>
+    [[gnu::always_inline]] constexpr void fill(boost::mp11::mp_list<P...>) {
+        ((value[boost::mp11::mp_find<Plan, P>::value] = compute(P{})), ...);
     }
 
     template <class E>
