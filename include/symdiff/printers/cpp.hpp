@@ -221,22 +221,7 @@ constexpr auto to_cpp(E const&... e) {
     static_assert(sizeof...(E) > 0, "symdiff::to_cpp: give at least one formula");
     static_assert(detail::is_identifier(Name.view()),
                   "symdiff::to_cpp: the function's name must be a C++ identifier");
-    detail::print_cpp<Name, E...> print;
-    if constexpr ((detail::is_stateless<E> && ...)) {
-        constexpr std::size_t n = [] {
-            detail::counting_sink count;
-            detail::print_cpp<Name, E...>{}(detail::list<E...>{}, count);
-            return count.size;
-        }();
-        static_text<n> text;
-        print(detail::list<E...>{}, text);
-        return text;
-    } else {
-        std::string text;
-        detail::string_sink sink{text};
-        print(detail::make_list(e...), sink);
-        return text;
-    }
+    return detail::render_list(detail::make_list(e...), detail::print_cpp<Name, E...>{});
 }
 
 }  // namespace symdiff

@@ -231,22 +231,7 @@ std::string to_dot(F const& f, P const& p) {
 template <Expression... E>
 constexpr auto to_dot(E const&... e) {
     static_assert(sizeof...(E) > 0, "symdiff::to_dot: give at least one formula");
-    detail::print_dot<detail::no_notes, E...> print;
-    if constexpr ((detail::is_stateless<E> && ...)) {
-        constexpr std::size_t n = [] {
-            detail::counting_sink count;
-            detail::print_dot<detail::no_notes, E...>{}(detail::list<E...>{}, count);
-            return count.size;
-        }();
-        static_text<n> text;
-        print(detail::list<E...>{}, text);
-        return text;
-    } else {
-        std::string text;
-        detail::string_sink sink{text};
-        print(detail::make_list(e...), sink);
-        return text;
-    }
+    return detail::render_list(detail::make_list(e...), detail::print_dot<detail::no_notes, E...>{});
 }
 
 }  // namespace symdiff

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include <symdiff/detail/list.hpp>
 #include <symdiff/expression.hpp>
 
 namespace symdiff {
@@ -64,6 +65,26 @@ constexpr auto render(E const& e, Print print) {
         std::string text;
         string_sink sink{text};
         print(e, sink);
+        return text;
+    }
+}
+
+// The same for printers of several formulas at once, Print(list of formulas, sink).
+template <class Print, class... E>
+constexpr auto render_list(list<E...> const& formulas, Print print) {
+    if constexpr ((is_stateless<E> && ...)) {
+        constexpr std::size_t n = [] {
+            counting_sink count;
+            Print{}(list<E...>{}, count);
+            return count.size;
+        }();
+        static_text<n> text;
+        print(list<E...>{}, text);
+        return text;
+    } else {
+        std::string text;
+        string_sink sink{text};
+        print(formulas, sink);
         return text;
     }
 }
