@@ -53,11 +53,11 @@ void run(benchmark::State& state) {
         benchmark::DoNotOptimize(t);
         result r = Compute(i, w, b, t);
         benchmark::DoNotOptimize(r);
-        w -= 1e-9 * r.d_weight;  // a data dependence between iterations, as in training
+        w -= 1e-9 * r.d_weight; // a data dependence between iterations, as in training
     }
 }
 
-}  // namespace
+} // namespace
 
 BENCHMARK(run<hand_written>)->Name("neuron/hand_written");
 BENCHMARK(run<symdiff_plan>)->Name("neuron/symdiff_value_and_gradient");

@@ -52,7 +52,7 @@ double parse(char const* text, char const* name) {
     return v;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     double in = 0.4, w = 0.5, b = 0.6, t = 0.7;
@@ -60,12 +60,18 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         auto eq = arg.find('=');
-        std::string key = arg.substr(0, eq), text = eq == std::string::npos ? "" : arg.substr(eq + 1);
-        if (key == "input") in = parse(text.c_str(), "input");
-        else if (key == "weight") w = parse(text.c_str(), "weight");
-        else if (key == "bias") b = parse(text.c_str(), "bias");
-        else if (key == "target") t = parse(text.c_str(), "target");
-        else if (key == "graph" && !text.empty()) graph_file = text;
+        std::string key = arg.substr(0, eq),
+                    text = eq == std::string::npos ? "" : arg.substr(eq + 1);
+        if (key == "input")
+            in = parse(text.c_str(), "input");
+        else if (key == "weight")
+            w = parse(text.c_str(), "weight");
+        else if (key == "bias")
+            b = parse(text.c_str(), "bias");
+        else if (key == "target")
+            t = parse(text.c_str(), "target");
+        else if (key == "graph" && !text.empty())
+            graph_file = text;
         else {
             std::fprintf(stderr,
                          "usage: neuron [input=X] [weight=X] [bias=X] [target=X] [graph=FILE]\n");
@@ -74,8 +80,8 @@ int main(int argc, char** argv) {
     }
     auto const p = symdiff::at(input = in, weight = w, bias = b, target = t);
 
-    std::printf("A single tanh neuron at input = %g, weight = %g, bias = %g, target = %g\n\n", in, w,
-                b, t);
+    std::printf("A single tanh neuron at input = %g, weight = %g, bias = %g, target = %g\n\n", in,
+                w, b, t);
     std::printf("Formulas\n");
     std::printf("  net    = %s\n", symdiff::to_string(net.body).c_str());
     std::printf("  output = %s\n", symdiff::to_string(output.body).c_str());
@@ -116,8 +122,8 @@ int main(int argc, char** argv) {
                 check ? "all agree" : "DISAGREE", check.tolerance);
 
     // The article's Rust program computes in single precision and prints four decimals.
-    auto const pf = symdiff::at(input = float(in), weight = float(w), bias = float(b),
-                                target = float(t));
+    auto const pf =
+        symdiff::at(input = float(in), weight = float(w), bias = float(b), target = float(t));
     std::printf("\nThe article's program, in float\n");
     std::printf("Weight gradient: %.4f\n", static_cast<double>(symdiff::d(loss, weight)(pf)));
     std::printf("Bias gradient: %.4f\n", static_cast<double>(symdiff::d(loss, bias)(pf)));

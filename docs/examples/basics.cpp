@@ -2,7 +2,7 @@
 #include <iostream>
 #include <symdiff/symdiff.hpp>
 
-using namespace symdiff::literals;  // 2_c, 0.5_c: exact rationals
+using namespace symdiff::literals; // 2_c, 0.5_c: exact rationals
 
 constexpr symdiff::var<"x"> x;
 constexpr symdiff::var<"y"> y;
@@ -27,7 +27,7 @@ int main() {
     // formulas that are the same have the same structure and compare equal
     static_assert(x * x == pow(x, 2_c));
     static_assert(x + y - x == y);
-    static_assert(2.0 * x != 2_c * x);  // a stored 2.0 is not the exact 2
+    static_assert(2.0 * x != 2_c * x); // a stored 2.0 is not the exact 2
 
     // without stored numbers, printing happens at compile time too
     static_assert(symdiff::to_string(x / (x + y)) == "x / (x + y)");

@@ -23,8 +23,8 @@ int main() {
     constexpr auto net = symdiff::name<"net">(x * y + 1_c);
     constexpr auto out = symdiff::name<"out">(tanh(net));
     constexpr auto loss = pow(out, 2_c);
-    std::cout << "d out / d net  = " << d(out, net) << '\n';   // the local gradient
-    std::cout << "d loss / d net = " << d(loss, net) << '\n';  // the global gradient
+    std::cout << "d out / d net  = " << d(out, net) << '\n';  // the local gradient
+    std::cout << "d loss / d net = " << d(loss, net) << '\n'; // the global gradient
     std::cout << "d loss / d x   = " << d(loss, x) << '\n';
     // binding a stage overrides its value
     std::cout << "loss(net = 0)  = " << loss(net = 0.0) << '\n';

@@ -12,4 +12,6 @@ constexpr auto net = symdiff::name<"net">(input * weight + bias);
 constexpr auto output = symdiff::name<"output">(tanh(net));
 constexpr auto loss = pow(output - target, 2_c) / 2_c;
 
-int main() { std::cout << symdiff::to_dot(loss); }
+int main() {
+    std::cout << symdiff::to_dot(loss);
+}

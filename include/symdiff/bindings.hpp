@@ -45,25 +45,37 @@ struct variable_bound_twice {
                   "symdiff: a variable or named stage is bound twice; its name is spelled in the "
                   "template arguments of symdiff::error::variable_bound_twice<...>");
 };
-}  // namespace error
+} // namespace error
 
 namespace detail {
 
-template <class T> inline constexpr bool is_binding = false;
-template <class K, class T> inline constexpr bool is_binding<binding<K, T>> = true;
-template <class T> inline constexpr bool is_point = false;
-template <class... B> inline constexpr bool is_point<point<B...>> = true;
+template <class T>
+inline constexpr bool is_binding = false;
+template <class K, class T>
+inline constexpr bool is_binding<binding<K, T>> = true;
+template <class T>
+inline constexpr bool is_point = false;
+template <class... B>
+inline constexpr bool is_point<point<B...>> = true;
 
-template <class Key> struct key_name;
-template <fixed_string N> struct key_name<var<N>> { static constexpr auto name = N; };
-template <fixed_string N> struct key_name<stage_key<N>> { static constexpr auto name = N; };
+template <class Key>
+struct key_name;
+template <fixed_string N>
+struct key_name<var<N>> {
+    static constexpr auto name = N;
+};
+template <fixed_string N>
+struct key_name<stage_key<N>> {
+    static constexpr auto name = N;
+};
 
 // Index of the binding for Key in the tuple of bindings, or sizeof...(B) when there is none.
 template <class Key, class... B>
 constexpr std::size_t binding_index(std::tuple<B...> const*) {
     constexpr bool match[] = {std::is_same_v<Key, typename B::key>..., false};
     for (std::size_t i = 0; i < sizeof...(B); ++i)
-        if (match[i]) return i;
+        if (match[i])
+            return i;
     return sizeof...(B);
 }
 template <class Key, class Env>
@@ -88,7 +100,8 @@ constexpr void check_bound_once() {
         std::size_t i = 0;
         (
             [&] {
-                if (at == n && binding_index<typename B::key>(static_cast<all const*>(nullptr)) != i)
+                if (at == n &&
+                    binding_index<typename B::key>(static_cast<all const*>(nullptr)) != i)
                     at = i;
                 ++i;
             }(),
@@ -103,8 +116,10 @@ constexpr void check_bound_once() {
 
 template <class A>
 constexpr auto as_bindings(A const& a) {
-    if constexpr (is_binding<A>) return std::tuple<A>{a};
-    else if constexpr (is_point<A>) return a.bindings;
+    if constexpr (is_binding<A>)
+        return std::tuple<A>{a};
+    else if constexpr (is_point<A>)
+        return a.bindings;
     else {
         static_assert(always_false<A>,
                       "symdiff: a formula is evaluated at bindings or points: f(x = 0.4, y = 2.0) "
@@ -115,11 +130,13 @@ constexpr auto as_bindings(A const& a) {
 
 template <class... B>
 constexpr auto scalar_of(std::tuple<B...> const*) {
-    if constexpr (sizeof...(B) == 0) return double{};
-    else return std::common_type_t<typename B::value_type...>{};
+    if constexpr (sizeof...(B) == 0)
+        return double{};
+    else
+        return std::common_type_t<typename B::value_type...>{};
 }
 
-}  // namespace detail
+} // namespace detail
 
 // The scalar type of an evaluation: the common type of the bound values.
 template <class Env>
@@ -137,4 +154,4 @@ constexpr auto at(Args const&... args) {
         all);
 }
 
-}  // namespace symdiff
+} // namespace symdiff

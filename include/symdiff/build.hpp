@@ -38,7 +38,8 @@ constexpr auto indices_where() {
     std::array<std::size_t, (std::size_t{Keep} + ... + 0)> out{};
     std::size_t n = 0;
     for (std::size_t i = 0; i < sizeof...(Keep); ++i)
-        if (keep[i]) out[n++] = i;
+        if (keep[i])
+            out[n++] = i;
     return out;
 }
 
@@ -46,7 +47,8 @@ template <auto Indices, class Tuple>
 constexpr auto pick(Tuple const& t) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         return make_list(get<Indices[I]>(t)...);
-    }(std::make_index_sequence<Indices.size()>{});
+    }
+    (std::make_index_sequence<Indices.size()>{});
 }
 
 // The type a set of stored numbers folds into.
@@ -57,52 +59,76 @@ using folded_type = std::common_type_t<V...>;
 struct sum_kind {
     static constexpr rational identity{0};
     static constexpr rational combine(rational a, rational b) { return a + b; }
-    template <class T> static constexpr T combine(T a, T b) { return a + b; }
+    template <class T>
+    static constexpr T combine(T a, T b) {
+        return a + b;
+    }
     static constexpr bool annihilates(rational) { return false; }
-    template <class E> static constexpr bool is_same_kind = is_sum<E>;
-    template <class E> static constexpr auto operands(E const& e) { return e.terms; }
-    template <class... T> using node = sum<T...>;
+    template <class E>
+    static constexpr bool is_same_kind = is_sum<E>;
+    template <class E>
+    static constexpr auto operands(E const& e) {
+        return e.terms;
+    }
+    template <class... T>
+    using node = sum<T...>;
     // the number of a sum goes last (`x + 1/2`, `1 - x^2` prints positive terms first)
-    template <class N, class R> static constexpr auto with_number(N const& n, R const& rest) {
+    template <class N, class R>
+    static constexpr auto with_number(N const& n, R const& rest) {
         return detail::concat(rest, detail::make_list<N>(n));
     }
 };
 struct product_kind {
     static constexpr rational identity{1};
     static constexpr rational combine(rational a, rational b) { return a * b; }
-    template <class T> static constexpr T combine(T a, T b) { return a * b; }
+    template <class T>
+    static constexpr T combine(T a, T b) {
+        return a * b;
+    }
     static constexpr bool annihilates(rational c) { return c == rational{0}; }
-    template <class E> static constexpr bool is_same_kind = is_product<E>;
-    template <class E> static constexpr auto operands(E const& e) { return e.factors; }
-    template <class... T> using node = product<T...>;
+    template <class E>
+    static constexpr bool is_same_kind = is_product<E>;
+    template <class E>
+    static constexpr auto operands(E const& e) {
+        return e.factors;
+    }
+    template <class... T>
+    using node = product<T...>;
     // the coefficient of a product goes first (`2 * x`)
-    template <class N, class R> static constexpr auto with_number(N const& n, R const& rest) {
+    template <class N, class R>
+    static constexpr auto with_number(N const& n, R const& rest) {
         return detail::concat(detail::make_list<N>(n), rest);
     }
 };
 
 template <class Kind, class E>
 constexpr auto operands_of(E const& e) {
-    if constexpr (Kind::template is_same_kind<E>) return Kind::operands(e);
-    else return detail::make_list<E>(e);
+    if constexpr (Kind::template is_same_kind<E>)
+        return Kind::operands(e);
+    else
+        return detail::make_list<E>(e);
 }
 
 template <class Kind, class... T>
 constexpr auto assemble(detail::list<T...> const& t) {
-    if constexpr (sizeof...(T) == 0) return constant<Kind::identity.num, Kind::identity.den>{};
-    else if constexpr (sizeof...(T) == 1) return detail::get<0>(t);
-    else return typename Kind::template node<T...>{t};
+    if constexpr (sizeof...(T) == 0)
+        return constant<Kind::identity.num, Kind::identity.den>{};
+    else if constexpr (sizeof...(T) == 1)
+        return detail::get<0>(t);
+    else
+        return typename Kind::template node<T...>{t};
 }
 
 template <class Kind, class... T>
 constexpr auto build(detail::list<T...> const& t);
 
-}  // namespace detail
+} // namespace detail
 
 // The smart constructors.
 template <Expression... E>
 constexpr auto sum_of(E const&... e) {
-    return detail::build<detail::sum_kind>(detail::concat(detail::operands_of<detail::sum_kind>(e)...));
+    return detail::build<detail::sum_kind>(
+        detail::concat(detail::operands_of<detail::sum_kind>(e)...));
 }
 template <Expression... E>
 constexpr auto product_of(E const&... e) {
@@ -125,7 +151,8 @@ constexpr auto key_of(E const& e) {
                     return assemble<product_kind>(make_list(r...));
                 },
                 e.factors);
-        else return e;
+        else
+            return e;
     } else if constexpr (std::is_same_v<Kind, product_kind> && is_power<E>) {
         return e.base;
     } else {
@@ -136,8 +163,10 @@ template <class Kind, class E>
 constexpr auto weight_of(E const& e) {
     if constexpr (std::is_same_v<Kind, sum_kind> && is_product<E>) {
         using first = detail::list_element<0, decltype(e.factors)>;
-        if constexpr (is_constant<first>) return first{};
-        else return constant<1>{};
+        if constexpr (is_constant<first>)
+            return first{};
+        else
+            return constant<1>{};
     } else if constexpr (std::is_same_v<Kind, product_kind> && is_power<E>) {
         return e.exponent;
     } else {
@@ -146,8 +175,10 @@ constexpr auto weight_of(E const& e) {
 }
 template <class Kind, class Key, class Weight>
 constexpr auto rebuild(Key const& key, Weight const& weight) {
-    if constexpr (std::is_same_v<Kind, sum_kind>) return product_of(weight, key);
-    else return power_of(key, weight);
+    if constexpr (std::is_same_v<Kind, sum_kind>)
+        return product_of(weight, key);
+    else
+        return power_of(key, weight);
 }
 
 // The canonical order of operands: by key, then by weight, so like operands are neighbours and
@@ -169,10 +200,10 @@ constexpr int operand_compare() {
 }
 
 template <class Kind>
-struct operand_less {  // on mp_list<position, type>
+struct operand_less { // on mp_list<position, type>
     template <class A, class B>
-    using fn = boost::mp11::mp_bool<(operand_compare<Kind, boost::mp11::mp_second<A>,
-                                                     boost::mp11::mp_second<B>>() < 0)>;
+    using fn = boost::mp11::mp_bool<(
+        operand_compare<Kind, boost::mp11::mp_second<A>, boost::mp11::mp_second<B>>() < 0)>;
 };
 struct is_number_entry {
     template <class A>
@@ -200,7 +231,8 @@ constexpr auto group_leaders() {
     constexpr std::size_t first[] = {
         boost::mp11::mp_find<keys, decltype(key_of<Kind>(std::declval<T const&>()))>::value..., 0};
     std::array<std::size_t, sizeof...(T)> leader{};
-    for (std::size_t i = 0; i < sizeof...(T); ++i) leader[i] = empty[i] ? first[i] : i;
+    for (std::size_t i = 0; i < sizeof...(T); ++i)
+        leader[i] = empty[i] ? first[i] : i;
     return leader;
 }
 
@@ -210,13 +242,15 @@ constexpr auto collect_group(Tuple const& t) {
         std::array<std::size_t, Leader.size()> m{};
         std::size_t n = 0;
         for (std::size_t j = 0; j < Leader.size(); ++j)
-            if (Leader[j] == L) m[n++] = j;
+            if (Leader[j] == L)
+                m[n++] = j;
         return std::pair{m, n};
     }();
     return [&]<std::size_t... K>(std::index_sequence<K...>) {
         return rebuild<Kind>(key_of<Kind>(detail::get<L>(t)),
                              sum_of(weight_of<Kind>(detail::get<members.first[K]>(t))...));
-    }(std::make_index_sequence<members.second>{});
+    }
+    (std::make_index_sequence<members.second>{});
 }
 
 template <class Kind, class... T>
@@ -228,12 +262,14 @@ inline constexpr auto group_at_v = [] {
     constexpr auto& leader = leader_v<Kind, T...>;
     constexpr std::size_t groups = [] {
         std::size_t n = 0;
-        for (std::size_t i = 0; i < leader.size(); ++i) n += leader[i] == i;
+        for (std::size_t i = 0; i < leader.size(); ++i)
+            n += leader[i] == i;
         return n;
     }();
     std::array<std::size_t, groups> g{};
     for (std::size_t i = 0, n = 0; i < leader.size(); ++i)
-        if (leader[i] == i) g[n++] = i;
+        if (leader[i] == i)
+            g[n++] = i;
     return g;
 }();
 
@@ -247,7 +283,8 @@ constexpr auto collect(detail::list<T...> const& t) {
         return [&]<std::size_t... G>(std::index_sequence<G...>) {
             return build<Kind>(detail::concat(operands_of<Kind>(
                 collect_group<Kind, leader_v<Kind, T...>, group_at_v<Kind, T...>[G]>(t))...));
-        }(std::make_index_sequence<group_at.size()>{});
+        }
+        (std::make_index_sequence<group_at.size()>{});
     }
 }
 
@@ -290,16 +327,19 @@ constexpr bool is_integer_constant = false;
 template <std::intmax_t N>
 constexpr bool is_integer_constant<constant<N, 1>> = true;
 
-}  // namespace detail
+} // namespace detail
 
 // base^exponent, folded: u^0 = 1, u^1 = u, exact constants to integer powers, (u^a)^n = u^(a n)
 // and (u v)^n = u^n v^n for integers n (identities that hold wherever both sides are defined).
 template <Expression B, Expression E>
 constexpr auto power_of(B const& base, E const& exponent) {
     using namespace detail;
-    if constexpr (std::is_same_v<E, constant<0>>) return constant<1>{};
-    else if constexpr (std::is_same_v<E, constant<1>>) return base;
-    else if constexpr (std::is_same_v<B, constant<1>>) return constant<1>{};
+    if constexpr (std::is_same_v<E, constant<0>>)
+        return constant<1>{};
+    else if constexpr (std::is_same_v<E, constant<1>>)
+        return base;
+    else if constexpr (std::is_same_v<B, constant<1>>)
+        return constant<1>{};
     else if constexpr (is_constant<B> && is_integer_constant<E>)
         return constant<integer_power(B::exact, E::exact.num).num,
                         integer_power(B::exact, E::exact.num).den>{};
@@ -307,8 +347,9 @@ constexpr auto power_of(B const& base, E const& exponent) {
         return power_of(base.base, product_of(base.exponent, exponent));
     else if constexpr (is_product<B> && is_integer_constant<E>)
         return detail::apply([&](auto const&... f) { return product_of(power_of(f, exponent)...); },
-                          base.factors);
-    else return power<B, E>{base, exponent};
+                             base.factors);
+    else
+        return power<B, E>{base, exponent};
 }
 
 template <Expression A>
@@ -334,8 +375,10 @@ constexpr auto apply_of(A const& a) {
 // A plain number becomes a stored constant; a formula stays as it is.
 template <class A>
 constexpr auto as_expression(A const& a) {
-    if constexpr (Expression<A>) return a;
-    else return value<stored_type<A>>{static_cast<stored_type<A>>(a)};
+    if constexpr (Expression<A>)
+        return a;
+    else
+        return value<stored_type<A>>{static_cast<stored_type<A>>(a)};
 }
 
 // The operators, constrained so they never take part in other libraries' expressions.
@@ -346,21 +389,38 @@ template <class A, class B>
 concept BadOperands = (Expression<A> && !Expression<B> && !Number<B>) ||
                       (Expression<B> && !Expression<A> && !Number<A>);
 
-template <class A, class B> requires Operands<A, B>
-constexpr auto operator+(A const& a, B const& b) { return sum_of(as_expression(a), as_expression(b)); }
-template <class A, class B> requires Operands<A, B>
-constexpr auto operator-(A const& a, B const& b) { return difference_of(as_expression(a), as_expression(b)); }
-template <class A, class B> requires Operands<A, B>
-constexpr auto operator*(A const& a, B const& b) { return product_of(as_expression(a), as_expression(b)); }
-template <class A, class B> requires Operands<A, B>
-constexpr auto operator/(A const& a, B const& b) { return quotient_of(as_expression(a), as_expression(b)); }
+template <class A, class B>
+    requires Operands<A, B>
+constexpr auto operator+(A const& a, B const& b) {
+    return sum_of(as_expression(a), as_expression(b));
+}
+template <class A, class B>
+    requires Operands<A, B>
+constexpr auto operator-(A const& a, B const& b) {
+    return difference_of(as_expression(a), as_expression(b));
+}
+template <class A, class B>
+    requires Operands<A, B>
+constexpr auto operator*(A const& a, B const& b) {
+    return product_of(as_expression(a), as_expression(b));
+}
+template <class A, class B>
+    requires Operands<A, B>
+constexpr auto operator/(A const& a, B const& b) {
+    return quotient_of(as_expression(a), as_expression(b));
+}
 template <Expression A>
-constexpr auto operator-(A const& a) { return negate(a); }
+constexpr auto operator-(A const& a) {
+    return negate(a);
+}
 template <Expression A>
-constexpr auto operator+(A const& a) { return a; }
+constexpr auto operator+(A const& a) {
+    return a;
+}
 
 #define SYMDIFF_BAD_OPERAND(op)                                                                    \
-    template <class A, class B> requires BadOperands<A, B>                                         \
+    template <class A, class B>                                                                    \
+        requires BadOperands<A, B>                                                                 \
     constexpr auto operator op(A const&, B const&) {                                               \
         static_assert(detail::always_false<A, B>,                                                  \
                       "symdiff: an operand of + - * / is neither a symdiff expression nor a "      \
@@ -374,9 +434,10 @@ SYMDIFF_BAD_OPERAND(/)
 #undef SYMDIFF_BAD_OPERAND
 
 // pow(e, 2_c), pow(e, 2.5), pow(e, expr), pow(2.0, expr).
-template <class A, class B> requires Operands<A, B>
+template <class A, class B>
+    requires Operands<A, B>
 constexpr auto pow(A const& base, B const& exponent) {
     return power_of(as_expression(base), as_expression(exponent));
 }
 
-}  // namespace symdiff
+} // namespace symdiff

@@ -23,9 +23,16 @@
 namespace symdiff {
 namespace detail {
 
-template <class X> struct key_of_variable;
-template <fixed_string N> struct key_of_variable<var<N>> { using type = var<N>; };
-template <fixed_string N, class B> struct key_of_variable<named<N, B>> { using type = stage_key<N>; };
+template <class X>
+struct key_of_variable;
+template <fixed_string N>
+struct key_of_variable<var<N>> {
+    using type = var<N>;
+};
+template <fixed_string N, class B>
+struct key_of_variable<named<N, B>> {
+    using type = stage_key<N>;
+};
 
 // The value of x at the bindings: its binding, or for an unbound stage its body's value.
 template <class T, class X, class Env>
@@ -41,7 +48,8 @@ constexpr auto nudged(X const& x, Env const& env, T delta) {
     if constexpr (has_binding<key, Env>) {
         Env copy = env;
         std::get<binding_index_v<key, Env>>(copy).value =
-            static_cast<typename std::tuple_element_t<binding_index_v<key, Env>, Env>::value_type>(moved);
+            static_cast<typename std::tuple_element_t<binding_index_v<key, Env>, Env>::value_type>(
+                moved);
         return copy;
     } else {
         return std::tuple_cat(env, std::tuple<binding<key, T>>{{moved}});
@@ -60,7 +68,7 @@ constexpr T magnitude(T x) {
     return x < T(0) ? -x : x;
 }
 
-}  // namespace detail
+} // namespace detail
 
 // The article's "faux gradient": a forward difference with step tiny.
 template <Expression F, DifferentiationVariable X, class P>
@@ -77,7 +85,7 @@ template <class T>
 constexpr T default_central_step(T at) {
     T cbrt_eps = std::is_same_v<T, float>    ? T(4.921566601151848e-3)
                  : std::is_same_v<T, double> ? T(6.055454452393343e-6)
-                                             : T(2.7530226160450e-7L);  // x87 long double
+                                             : T(2.7530226160450e-7L); // x87 long double
     T scale = detail::magnitude(at);
     return cbrt_eps * (scale > T(1) ? scale : T(1));
 }
@@ -104,20 +112,23 @@ struct tolerance {
 
 template <class T>
 constexpr T default_gradient_tolerance() {
-    if constexpr (std::is_same_v<T, float>) return T(3.4526698e-4);
-    else if constexpr (std::is_same_v<T, double>) return T(1.4901161193847656e-8);
-    else return T(3.2927225399135962e-10L);
+    if constexpr (std::is_same_v<T, float>)
+        return T(3.4526698e-4);
+    else if constexpr (std::is_same_v<T, double>)
+        return T(1.4901161193847656e-8);
+    else
+        return T(3.2927225399135962e-10L);
 }
 
 // The outcome of check_gradient: converts to bool (all partial derivatives agree); says which
 // variable was worst and by how much.
 template <class T, std::size_t N>
 struct gradient_report {
-    std::array<T, N> expected{};  // symbolic (or symdiff's, when checking a user's gradient)
-    std::array<T, N> actual{};    // central differences (or the user's gradient)
+    std::array<T, N> expected{}; // symbolic (or symdiff's, when checking a user's gradient)
+    std::array<T, N> actual{};   // central differences (or the user's gradient)
     std::array<std::string_view, N> names{};
     T tolerance{};
-    T worst_error{};               // max over i of |expected - actual| / max(1, |expected|, |actual|)
+    T worst_error{}; // max over i of |expected - actual| / max(1, |expected|, |actual|)
     std::size_t worst_index = 0;
     std::string_view worst_name{};
 
@@ -132,18 +143,21 @@ constexpr void finish(gradient_report<T, N>& r) {
     for (std::size_t i = 0; i < N; ++i) {
         T a = magnitude(r.expected[i]), b = magnitude(r.actual[i]);
         T scale = a > b ? a : b;
-        if (scale < T(1)) scale = T(1);
+        if (scale < T(1))
+            scale = T(1);
         T err = magnitude(r.expected[i] - r.actual[i]) / scale;
-        if (!(err <= r.worst_error) || i == 0) {  // NaN counts as worst
+        if (!(err <= r.worst_error) || i == 0) { // NaN counts as worst
             r.worst_error = err;
             r.worst_index = i;
         }
     }
-    if constexpr (N > 0) r.worst_name = r.names[r.worst_index];
+    if constexpr (N > 0)
+        r.worst_name = r.names[r.worst_index];
 }
 
 template <Expression F, class P, class Grad, class... X>
-constexpr auto check(F const& f, P const& p, tolerance const* tol, Grad const& user, X const&... x) {
+constexpr auto check(F const& f, P const& p, tolerance const* tol, Grad const& user,
+                     X const&... x) {
     auto env = bindings_of(p);
     using T = scalar_t<decltype(env)>;
     gradient_report<T, sizeof...(X)> r;
@@ -154,13 +168,14 @@ constexpr auto check(F const& f, P const& p, tolerance const* tol, Grad const& u
         r.actual = {central_derivative(f, x, p)...};
     } else {
         auto g = user(p);
-        for (std::size_t i = 0; i < sizeof...(X); ++i) r.actual[i] = static_cast<T>(g[i]);
+        for (std::size_t i = 0; i < sizeof...(X); ++i)
+            r.actual[i] = static_cast<T>(g[i]);
     }
     finish(r);
     return r;
 }
 
-}  // namespace detail
+} // namespace detail
 
 // Symbolic derivatives against central differences.
 template <Expression F, class P, DifferentiationVariable... X>
@@ -185,4 +200,4 @@ constexpr auto check_gradient(F const& f, P const& p, tolerance tol, Grad const&
     return detail::check(f, p, &tol, grad, x...);
 }
 
-}  // namespace symdiff
+} // namespace symdiff

@@ -29,23 +29,28 @@ constexpr auto derivative(E const& e, X const& x);
 // the user's names. Only for bodies without stored numbers: for those the type is the formula.
 template <class E, fixed_string N, class B>
 constexpr auto rename(E const& e, named<N, B> const& stage) {
-    if constexpr (std::is_same_v<E, B>) return stage;
+    if constexpr (std::is_same_v<E, B>)
+        return stage;
     else if constexpr (is_sum<E>)
-        return detail::apply([&](auto const&... t) { return sum_of(rename(t, stage)...); }, e.terms);
+        return detail::apply([&](auto const&... t) { return sum_of(rename(t, stage)...); },
+                             e.terms);
     else if constexpr (is_product<E>)
         return detail::apply([&](auto const&... f) { return product_of(rename(f, stage)...); },
-                          e.factors);
+                             e.factors);
     else if constexpr (is_power<E>)
         return power_of(rename(e.base, stage), rename(e.exponent, stage));
     else if constexpr (requires { typename E::function; })
         return apply_of<typename E::function>(rename(e.argument, stage));
-    else return e;  // leaves, and other stages, which are atoms
+    else
+        return e; // leaves, and other stages, which are atoms
 }
 
 template <class E, fixed_string N, class B>
 constexpr auto renamed(E const& e, named<N, B> const& stage) {
-    if constexpr (is_stateless<B>) return rename(e, stage);
-    else return e;
+    if constexpr (is_stateless<B>)
+        return rename(e, stage);
+    else
+        return e;
 }
 
 template <class F, class... T, class X, std::size_t... I>
@@ -54,10 +59,13 @@ constexpr auto product_rule(detail::list<T...> const& f, X const& x, std::index_
     auto term = [&]<std::size_t K>(std::integral_constant<std::size_t, K>) {
         return [&]<std::size_t... J>(std::index_sequence<J...>) {
             return product_of([&] {
-                if constexpr (J == K) return derivative(detail::get<J>(f), x);
-                else return detail::get<J>(f);
+                if constexpr (J == K)
+                    return derivative(detail::get<J>(f), x);
+                else
+                    return detail::get<J>(f);
             }()...);
-        }(std::index_sequence<I...>{});
+        }
+        (std::index_sequence<I...>{});
     };
     return sum_of(term(std::integral_constant<std::size_t, I>{})...);
 }
@@ -69,7 +77,8 @@ constexpr auto derivative(E const& e, X const& x) {
     } else if constexpr (is_constant<E> || is_value<E>) {
         return constant<0>{};
     } else if constexpr (is_sum<E>) {
-        return detail::apply([&](auto const&... t) { return sum_of(derivative(t, x)...); }, e.terms);
+        return detail::apply([&](auto const&... t) { return sum_of(derivative(t, x)...); },
+                             e.terms);
     } else if constexpr (is_product<E>) {
         return product_rule<E>(e.factors, x,
                                std::make_index_sequence<detail::list_size<decltype(e.factors)>>{});
@@ -77,20 +86,22 @@ constexpr auto derivative(E const& e, X const& x) {
         auto du = derivative(e.base, x);
         auto dv = derivative(e.exponent, x);
         if constexpr (std::is_same_v<decltype(dv), constant<0>>)
-            return product_of(e.exponent,
-                              power_of(e.base, sum_of(e.exponent, constant<-1>{})), du);
+            return product_of(e.exponent, power_of(e.base, sum_of(e.exponent, constant<-1>{})), du);
         else
-            return product_of(e, sum_of(product_of(dv, log(e.base)),
-                                        product_of(e.exponent, du, power_of(e.base, constant<-1>{}))));
+            return product_of(e,
+                              sum_of(product_of(dv, log(e.base)),
+                                     product_of(e.exponent, du, power_of(e.base, constant<-1>{}))));
     } else if constexpr (is_named<E>) {
-        if constexpr (is_named<X> && E::name == X::name) return constant<1>{};
-        else return renamed(derivative(e.body, x), e);
-    } else {  // apply<Function, Argument>
+        if constexpr (is_named<X> && E::name == X::name)
+            return constant<1>{};
+        else
+            return renamed(derivative(e.body, x), e);
+    } else { // apply<Function, Argument>
         return product_of(E::function::derivative(e.argument), derivative(e.argument, x));
     }
 }
 
-}  // namespace detail
+} // namespace detail
 
 // d(f, x): the derivative of f by x; d(f, x, y) = d(d(f, x), y), and so on.
 template <class F, class X, class... Y>
@@ -102,11 +113,13 @@ constexpr auto d(F const& f, X const& x, Y const&... y) {
     if constexpr (Expression<F> && DifferentiationVariable<X> &&
                   (DifferentiationVariable<Y> && ...)) {
         auto first = detail::derivative(f, x);
-        if constexpr (sizeof...(Y) == 0) return first;
-        else return d(first, y...);
+        if constexpr (sizeof...(Y) == 0)
+            return first;
+        else
+            return d(first, y...);
     } else {
         return constant<0>{};
     }
 }
 
-}  // namespace symdiff
+} // namespace symdiff

@@ -18,7 +18,7 @@ constexpr auto evaluate_at(E const& e, Args const&... args) {
     return e.template evaluate<scalar_t<Env>>(env);
 }
 
-}  // namespace detail
+} // namespace detail
 
 // evaluate(f, bindings or points...) is f(bindings or points...).
 template <Expression E, class... Args>
@@ -26,4 +26,4 @@ constexpr auto evaluate(E const& e, Args const&... args) {
     return detail::evaluate_at(e, args...);
 }
 
-}  // namespace symdiff
+} // namespace symdiff

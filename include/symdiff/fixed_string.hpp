@@ -10,7 +10,7 @@ namespace symdiff {
 
 template <std::size_t N>
 struct fixed_string {
-    char data[N]{};  // includes the terminating '\0'
+    char data[N]{}; // includes the terminating '\0'
 
     constexpr fixed_string(char const (&text)[N]) noexcept { std::copy_n(text, N, data); }
 
@@ -28,22 +28,37 @@ namespace detail {
 
 // Keywords of C++20; a variable named like one could never be written as C++ by to_cpp.
 inline constexpr std::string_view cpp_keywords[] = {
-    "alignas",   "alignof",      "and",         "and_eq",      "asm",          "auto",
-    "bitand",    "bitor",        "bool",        "break",       "case",         "catch",
-    "char",      "char8_t",      "char16_t",    "char32_t",    "class",        "compl",
-    "concept",   "const",        "consteval",   "constexpr",   "constinit",    "const_cast",
-    "continue",  "co_await",     "co_return",   "co_yield",    "decltype",     "default",
-    "delete",    "do",           "double",      "dynamic_cast", "else",        "enum",
-    "explicit",  "export",       "extern",      "false",       "float",        "for",
-    "friend",    "goto",         "if",          "inline",      "int",          "long",
-    "mutable",   "namespace",    "new",         "noexcept",    "not",          "not_eq",
-    "nullptr",   "operator",     "or",          "or_eq",       "private",      "protected",
-    "public",    "register",     "reinterpret_cast", "requires", "return",     "short",
-    "signed",    "sizeof",       "static",      "static_assert", "static_cast", "struct",
-    "switch",    "template",     "this",        "thread_local", "throw",       "true",
-    "try",       "typedef",      "typeid",      "typename",    "union",        "unsigned",
-    "using",     "virtual",      "void",        "volatile",    "wchar_t",      "while",
-    "xor",       "xor_eq"};
+    "alignas",       "alignof",     "and",
+    "and_eq",        "asm",         "auto",
+    "bitand",        "bitor",       "bool",
+    "break",         "case",        "catch",
+    "char",          "char8_t",     "char16_t",
+    "char32_t",      "class",       "compl",
+    "concept",       "const",       "consteval",
+    "constexpr",     "constinit",   "const_cast",
+    "continue",      "co_await",    "co_return",
+    "co_yield",      "decltype",    "default",
+    "delete",        "do",          "double",
+    "dynamic_cast",  "else",        "enum",
+    "explicit",      "export",      "extern",
+    "false",         "float",       "for",
+    "friend",        "goto",        "if",
+    "inline",        "int",         "long",
+    "mutable",       "namespace",   "new",
+    "noexcept",      "not",         "not_eq",
+    "nullptr",       "operator",    "or",
+    "or_eq",         "private",     "protected",
+    "public",        "register",    "reinterpret_cast",
+    "requires",      "return",      "short",
+    "signed",        "sizeof",      "static",
+    "static_assert", "static_cast", "struct",
+    "switch",        "template",    "this",
+    "thread_local",  "throw",       "true",
+    "try",           "typedef",     "typeid",
+    "typename",      "union",       "unsigned",
+    "using",         "virtual",     "void",
+    "volatile",      "wchar_t",     "while",
+    "xor",           "xor_eq"};
 
 constexpr bool is_identifier_start(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -53,11 +68,14 @@ constexpr bool is_identifier_char(char c) noexcept {
 }
 
 constexpr bool is_identifier(std::string_view s) noexcept {
-    if (s.empty() || !is_identifier_start(s[0])) return false;
+    if (s.empty() || !is_identifier_start(s[0]))
+        return false;
     for (char c : s)
-        if (!is_identifier_char(c)) return false;
+        if (!is_identifier_char(c))
+            return false;
     for (auto k : cpp_keywords)
-        if (s == k) return false;
+        if (s == k)
+            return false;
     return true;
 }
 
@@ -70,5 +88,5 @@ template <template <char...> class Template, fixed_string Name>
 using spelled_as_chars =
     decltype(spell_as_chars<Template, Name>(std::make_index_sequence<Name.size()>{}));
 
-}  // namespace detail
-}  // namespace symdiff
+} // namespace detail
+} // namespace symdiff

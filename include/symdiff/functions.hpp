@@ -13,75 +13,134 @@ namespace functions {
 
 struct exp_fn {
     static constexpr std::string_view name = "exp", latex = "\\exp";
-    template <class T> static constexpr T value(T x) { return math::dispatch::exp(x); }
-    template <class U> static constexpr auto derivative(U const& u) { return exp(u); }  // exp(u)
+    template <class T>
+    static constexpr T value(T x) {
+        return math::dispatch::exp(x);
+    }
+    template <class U>
+    static constexpr auto derivative(U const& u) {
+        return exp(u);
+    } // exp(u)
 };
 struct log_fn {
     static constexpr std::string_view name = "log", latex = "\\log";
-    template <class T> static constexpr T value(T x) { return math::dispatch::log(x); }
-    template <class U> static constexpr auto derivative(U const& u) {  // 1 / u
+    template <class T>
+    static constexpr T value(T x) {
+        return math::dispatch::log(x);
+    }
+    template <class U>
+    static constexpr auto derivative(U const& u) { // 1 / u
         return power_of(u, constant<-1>{});
     }
 };
 struct sqrt_fn {
     static constexpr std::string_view name = "sqrt", latex = "\\sqrt";
-    template <class T> static constexpr T value(T x) { return math::dispatch::sqrt(x); }
-    template <class U> static constexpr auto derivative(U const& u) {  // 1 / (2 sqrt(u))
+    template <class T>
+    static constexpr T value(T x) {
+        return math::dispatch::sqrt(x);
+    }
+    template <class U>
+    static constexpr auto derivative(U const& u) { // 1 / (2 sqrt(u))
         return product_of(constant<1, 2>{}, power_of(sqrt(u), constant<-1>{}));
     }
 };
 struct sin_fn {
     static constexpr std::string_view name = "sin", latex = "\\sin";
-    template <class T> static constexpr T value(T x) { return math::dispatch::sin(x); }
-    template <class U> static constexpr auto derivative(U const& u) { return cos(u); }  // cos(u)
+    template <class T>
+    static constexpr T value(T x) {
+        return math::dispatch::sin(x);
+    }
+    template <class U>
+    static constexpr auto derivative(U const& u) {
+        return cos(u);
+    } // cos(u)
 };
 struct cos_fn {
     static constexpr std::string_view name = "cos", latex = "\\cos";
-    template <class T> static constexpr T value(T x) { return math::dispatch::cos(x); }
-    template <class U> static constexpr auto derivative(U const& u) { return negate(sin(u)); }
+    template <class T>
+    static constexpr T value(T x) {
+        return math::dispatch::cos(x);
+    }
+    template <class U>
+    static constexpr auto derivative(U const& u) {
+        return negate(sin(u));
+    }
 };
 struct tan_fn {
     static constexpr std::string_view name = "tan", latex = "\\tan";
-    template <class T> static constexpr T value(T x) { return math::dispatch::tan(x); }
-    template <class U> static constexpr auto derivative(U const& u) {  // 1 + tan(u)^2
+    template <class T>
+    static constexpr T value(T x) {
+        return math::dispatch::tan(x);
+    }
+    template <class U>
+    static constexpr auto derivative(U const& u) { // 1 + tan(u)^2
         return sum_of(constant<1>{}, power_of(tan(u), constant<2>{}));
     }
 };
 struct asin_fn {
     static constexpr std::string_view name = "asin", latex = "\\arcsin";
-    template <class T> static constexpr T value(T x) { return math::dispatch::asin(x); }
-    template <class U> static constexpr auto derivative(U const& u) {  // 1 / sqrt(1 - u^2)
-        return power_of(difference_of(constant<1>{}, power_of(u, constant<2>{})), constant<-1, 2>{});
+    template <class T>
+    static constexpr T value(T x) {
+        return math::dispatch::asin(x);
+    }
+    template <class U>
+    static constexpr auto derivative(U const& u) { // 1 / sqrt(1 - u^2)
+        return power_of(difference_of(constant<1>{}, power_of(u, constant<2>{})),
+                        constant<-1, 2>{});
     }
 };
 struct acos_fn {
     static constexpr std::string_view name = "acos", latex = "\\arccos";
-    template <class T> static constexpr T value(T x) { return math::dispatch::acos(x); }
-    template <class U> static constexpr auto derivative(U const& u) {  // -1 / sqrt(1 - u^2)
+    template <class T>
+    static constexpr T value(T x) {
+        return math::dispatch::acos(x);
+    }
+    template <class U>
+    static constexpr auto derivative(U const& u) { // -1 / sqrt(1 - u^2)
         return negate(asin_fn::derivative(u));
     }
 };
 struct atan_fn {
     static constexpr std::string_view name = "atan", latex = "\\arctan";
-    template <class T> static constexpr T value(T x) { return math::dispatch::atan(x); }
-    template <class U> static constexpr auto derivative(U const& u) {  // 1 / (1 + u^2)
+    template <class T>
+    static constexpr T value(T x) {
+        return math::dispatch::atan(x);
+    }
+    template <class U>
+    static constexpr auto derivative(U const& u) { // 1 / (1 + u^2)
         return power_of(sum_of(constant<1>{}, power_of(u, constant<2>{})), constant<-1>{});
     }
 };
 struct sinh_fn {
     static constexpr std::string_view name = "sinh", latex = "\\sinh";
-    template <class T> static constexpr T value(T x) { return math::dispatch::sinh(x); }
-    template <class U> static constexpr auto derivative(U const& u) { return cosh(u); }
+    template <class T>
+    static constexpr T value(T x) {
+        return math::dispatch::sinh(x);
+    }
+    template <class U>
+    static constexpr auto derivative(U const& u) {
+        return cosh(u);
+    }
 };
 struct cosh_fn {
     static constexpr std::string_view name = "cosh", latex = "\\cosh";
-    template <class T> static constexpr T value(T x) { return math::dispatch::cosh(x); }
-    template <class U> static constexpr auto derivative(U const& u) { return sinh(u); }
+    template <class T>
+    static constexpr T value(T x) {
+        return math::dispatch::cosh(x);
+    }
+    template <class U>
+    static constexpr auto derivative(U const& u) {
+        return sinh(u);
+    }
 };
 struct tanh_fn {
     static constexpr std::string_view name = "tanh", latex = "\\tanh";
-    template <class T> static constexpr T value(T x) { return math::dispatch::tanh(x); }
-    template <class U> static constexpr auto derivative(U const& u) {  // 1 - tanh(u)^2
+    template <class T>
+    static constexpr T value(T x) {
+        return math::dispatch::tanh(x);
+    }
+    template <class U>
+    static constexpr auto derivative(U const& u) { // 1 - tanh(u)^2
         return difference_of(constant<1>{}, power_of(tanh(u), constant<2>{}));
     }
 };
@@ -89,24 +148,34 @@ struct tanh_fn {
 // where the value 0 is the usual choice of subgradient.
 struct sign_fn {
     static constexpr std::string_view name = "sign", latex = "\\operatorname{sign}";
-    template <class T> static constexpr T value(T x) {
-        return x > T(0) ? T(1) : x < T(0) ? T(-1) : x;  // keeps ±0 and NaN
+    template <class T>
+    static constexpr T value(T x) {
+        return x > T(0) ? T(1) : x < T(0) ? T(-1) : x; // keeps ±0 and NaN
     }
-    template <class U> static constexpr auto derivative(U const&) { return constant<0>{}; }
+    template <class U>
+    static constexpr auto derivative(U const&) {
+        return constant<0>{};
+    }
 };
 struct abs_fn {
-    static constexpr std::string_view name = "abs", latex = "";  // LaTeX: |u|
-    template <class T> static constexpr T value(T x) { return x < T(0) ? -x : x; }
-    template <class U> static constexpr auto derivative(U const& u) { return sign(u); }
+    static constexpr std::string_view name = "abs", latex = ""; // LaTeX: |u|
+    template <class T>
+    static constexpr T value(T x) {
+        return x < T(0) ? -x : x;
+    }
+    template <class U>
+    static constexpr auto derivative(U const& u) {
+        return sign(u);
+    }
 };
 
-}  // namespace functions
+} // namespace functions
 
 // The functions users call, found by argument-dependent lookup on symdiff expressions only.
 #define SYMDIFF_ELEMENTARY_FUNCTION(f)                                                             \
     template <Expression U>                                                                        \
     constexpr auto f(U const& u) {                                                                 \
-        return apply_of<functions::f##_fn>(u);                                                    \
+        return apply_of<functions::f##_fn>(u);                                                     \
     }
 SYMDIFF_ELEMENTARY_FUNCTION(exp)
 SYMDIFF_ELEMENTARY_FUNCTION(log)
@@ -124,4 +193,4 @@ SYMDIFF_ELEMENTARY_FUNCTION(abs)
 SYMDIFF_ELEMENTARY_FUNCTION(sign)
 #undef SYMDIFF_ELEMENTARY_FUNCTION
 
-}  // namespace symdiff
+} // namespace symdiff

@@ -43,8 +43,10 @@ struct plan_evaluator {
 
     template <class E>
     constexpr T compute(E const& e) const {
-        if constexpr (is_var<E> || is_constant<E> || is_value<E>) return e.template evaluate<T>(env);
-        else return e.template evaluate_with<T>(env, *this);
+        if constexpr (is_var<E> || is_constant<E> || is_value<E>)
+            return e.template evaluate<T>(env);
+        else
+            return e.template evaluate_with<T>(env, *this);
     }
 
     template <class E>
@@ -52,7 +54,7 @@ struct plan_evaluator {
         if constexpr (boost::mp11::mp_contains<Plan, E>::value)
             return value[boost::mp11::mp_find<Plan, E>::value];
         else
-            return compute(e);  // a subformula with stored numbers, where it stands
+            return compute(e); // a subformula with stored numbers, where it stands
     }
 };
 
@@ -68,9 +70,10 @@ constexpr auto evaluate_all(list<F...> const& formulas, auto const&... args) {
 }
 
 template <class F, class... X>
-using gradient_formulas = list<decltype(symdiff::d(std::declval<F const&>(), std::declval<X const&>()))...>;
+using gradient_formulas =
+    list<decltype(symdiff::d(std::declval<F const&>(), std::declval<X const&>()))...>;
 
-}  // namespace detail
+} // namespace detail
 
 // The results of value_and_gradient.
 template <class T, std::size_t N>
@@ -99,15 +102,16 @@ struct value_and_gradient_function {
         auto all = detail::evaluate_all(detail::concat(detail::make_list(f), derivatives), args...);
         using T = typename decltype(all)::value_type;
         value_and_gradient_result<T, sizeof...(X)> result{all[0], {}};
-        for (std::size_t i = 0; i < sizeof...(X); ++i) result.gradient[i] = all[i + 1];
+        for (std::size_t i = 0; i < sizeof...(X); ++i)
+            result.gradient[i] = all[i + 1];
         return result;
     }
 };
 
 namespace detail {
 template <class F, class... X>
-inline constexpr bool valid_arguments =
-    Expression<F> && sizeof...(X) > 0 && (DifferentiationVariable<X> && ...);
+inline constexpr bool valid_arguments = Expression<F> && sizeof...(X) > 0 &&
+                                        (DifferentiationVariable<X> && ...);
 
 // One message for a misuse, and nothing more: callers build nothing unless valid_arguments.
 template <class F, class... X>
@@ -137,7 +141,8 @@ inline constexpr auto upper_pairs = [] {
     std::array<std::array<std::size_t, 2>, N*(N + 1) / 2> pairs{};
     std::size_t k = 0;
     for (std::size_t i = 0; i < N; ++i)
-        for (std::size_t j = i; j < N; ++j) pairs[k++] = {i, j};
+        for (std::size_t j = i; j < N; ++j)
+            pairs[k++] = {i, j};
     return pairs;
 }();
 
@@ -147,11 +152,11 @@ template <class F, class... X, std::size_t... K>
 struct hessian_formulas<F, list<X...>, std::index_sequence<K...>> {
     template <std::size_t I>
     using var_at = list_element<I, list<X...>>;
-    using type = list<decltype(symdiff::d(std::declval<F const&>(),
-                                          std::declval<var_at<upper_pairs<sizeof...(X)>[K][0]> const&>(),
-                                          std::declval<var_at<upper_pairs<sizeof...(X)>[K][1]> const&>()))...>;
+    using type = list<decltype(symdiff::d(
+        std::declval<F const&>(), std::declval<var_at<upper_pairs<sizeof...(X)>[K][0]> const&>(),
+        std::declval<var_at<upper_pairs<sizeof...(X)>[K][1]> const&>()))...>;
 };
-}  // namespace detail
+} // namespace detail
 
 template <class F, class... X>
 struct hessian_function {
@@ -195,7 +200,8 @@ struct jacobian_function<outputs_t<F...>, X...> {
         using T = typename decltype(all)::value_type;
         std::array<std::array<T, n>, m> j{};
         for (std::size_t r = 0; r < m; ++r)
-            for (std::size_t c = 0; c < n; ++c) j[r][c] = all[r * n + c];
+            for (std::size_t c = 0; c < n; ++c)
+                j[r][c] = all[r * n + c];
         return j;
     }
 };
@@ -207,7 +213,7 @@ constexpr auto gradient(F const& f, X const&... x) {
     if constexpr (detail::valid_arguments<F, X...>)
         return gradient_function<F, X...>{detail::make_list(d(f, x)...)};
     else
-        return constant<0>{};  // only the error above is reported
+        return constant<0>{}; // only the error above is reported
 }
 
 // value_and_gradient(f, x, ...)(p): .value = f(p), .gradient = gradient(f, x, ...)(p).
@@ -228,10 +234,11 @@ constexpr auto hessian(F const& f, X const&... x) {
         constexpr std::size_t n = sizeof...(X);
         auto vars = detail::make_list(x...);
         return [&]<std::size_t... K>(std::index_sequence<K...>) {
-            return hessian_function<F, X...>{detail::make_list(
-                d(f, detail::get<detail::upper_pairs<n>[K][0]>(vars),
-                  detail::get<detail::upper_pairs<n>[K][1]>(vars))...)};
-        }(std::make_index_sequence<n*(n + 1) / 2>{});
+            return hessian_function<F, X...>{
+                detail::make_list(d(f, detail::get<detail::upper_pairs<n>[K][0]>(vars),
+                                    detail::get<detail::upper_pairs<n>[K][1]>(vars))...)};
+        }
+        (std::make_index_sequence<n*(n + 1) / 2>{});
     } else {
         return constant<0>{};
     }
@@ -248,4 +255,4 @@ constexpr auto jacobian(outputs_t<F...> const& o, X const&... x) {
         return constant<0>{};
 }
 
-}  // namespace symdiff
+} // namespace symdiff

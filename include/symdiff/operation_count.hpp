@@ -25,9 +25,9 @@ constexpr std::size_t count_fraction(list<F...> const& factors) {
                     if constexpr (is_constant<T>) {
                     } else if constexpr (is_reciprocal<T>) {
                         ++denominator;
-                        inside += count_operations(power_of(
-                            f.base, constant<-decltype(f.exponent)::exact.num,
-                                             decltype(f.exponent)::exact.den>{}));
+                        inside += count_operations(
+                            power_of(f.base, constant<-decltype(f.exponent)::exact.num,
+                                                      decltype(f.exponent)::exact.den>{}));
                     } else {
                         ++numerator;
                         inside += count_operations(f);
@@ -37,7 +37,8 @@ constexpr std::size_t count_fraction(list<F...> const& factors) {
         },
         factors);
     std::size_t operations = inside + (numerator > 1 ? numerator - 1 : 0);
-    if (denominator > 0) operations += 1 + (denominator - 1);  // one `/`, `*` between divisors
+    if (denominator > 0)
+        operations += 1 + (denominator - 1); // one `/`, `*` between divisors
     return operations;
 }
 
@@ -72,24 +73,28 @@ constexpr std::size_t count_operations(E const& e) {
         return operations + (terms - 1) + (negatives == terms ? 1 : 0);
     } else if constexpr (is_product<E> || is_reciprocal<E>) {
         if constexpr (may_be_negative<E>()) {
-            if (is_negative(e)) return 1 + count_operations(negate(e));
+            if (is_negative(e))
+                return 1 + count_operations(negate(e));
         }
-        if constexpr (is_reciprocal<E>) return count_fraction(make_list(e));
-        else return count_fraction(e.factors);
+        if constexpr (is_reciprocal<E>)
+            return count_fraction(make_list(e));
+        else
+            return count_fraction(e.factors);
     } else if constexpr (is_power<E>) {
         if constexpr (std::is_same_v<decltype(e.exponent), constant<1, 2>>)
-            return 1 + count_operations(e.base);  // sqrt(u)
-        else return 1 + count_operations(e.base) + count_operations(e.exponent);
-    } else {  // apply
+            return 1 + count_operations(e.base); // sqrt(u)
+        else
+            return 1 + count_operations(e.base) + count_operations(e.exponent);
+    } else { // apply
         return 1 + count_operations(e.argument);
     }
 }
 
-}  // namespace detail
+} // namespace detail
 
 template <Expression E>
 constexpr std::size_t operation_count(E const& e) {
     return detail::count_operations(e);
 }
 
-}  // namespace symdiff
+} // namespace symdiff

@@ -25,17 +25,27 @@ inline constexpr int compare_v = compare<A, B>();
 
 template <class E>
 constexpr int kind_rank() {
-    if constexpr (is_constant<E>) return 0;
-    else if constexpr (is_value<E>) return 1;
-    else if constexpr (is_var<E>) return 2;
-    else if constexpr (is_named<E>) return 3;
-    else if constexpr (is_power<E>) return 5;
-    else if constexpr (is_product<E>) return 6;
-    else if constexpr (is_sum<E>) return 7;
-    else return 4;  // apply
+    if constexpr (is_constant<E>)
+        return 0;
+    else if constexpr (is_value<E>)
+        return 1;
+    else if constexpr (is_var<E>)
+        return 2;
+    else if constexpr (is_named<E>)
+        return 3;
+    else if constexpr (is_power<E>)
+        return 5;
+    else if constexpr (is_product<E>)
+        return 6;
+    else if constexpr (is_sum<E>)
+        return 7;
+    else
+        return 4; // apply
 }
 
-constexpr int compare_numbers(long double a, long double b) { return a < b ? -1 : b < a ? 1 : 0; }
+constexpr int compare_numbers(long double a, long double b) {
+    return a < b ? -1 : b < a ? 1 : 0;
+}
 constexpr int compare_text(std::string_view a, std::string_view b) {
     return a < b ? -1 : b < a ? 1 : 0;
 }
@@ -45,11 +55,14 @@ constexpr int compare_lists(list<A...> const*, list<B...> const*) {
     constexpr std::size_t n = sizeof...(A) < sizeof...(B) ? sizeof...(A) : sizeof...(B);
     int result = 0;
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-        ((result == 0 ? (result = compare_v<list_element<I, list<A...>>, list_element<I, list<B...>>>)
-                      : 0),
+        ((result == 0
+              ? (result = compare_v<list_element<I, list<A...>>, list_element<I, list<B...>>>)
+              : 0),
          ...);
-    }(std::make_index_sequence<n>{});
-    if (result != 0) return result;
+    }
+    (std::make_index_sequence<n>{});
+    if (result != 0)
+        return result;
     return compare_numbers(sizeof...(A), sizeof...(B));
 }
 
@@ -84,11 +97,10 @@ constexpr int compare() {
     } else if constexpr (is_sum<A>) {
         return compare_lists(static_cast<decltype(A::terms) const*>(nullptr),
                              static_cast<decltype(B::terms) const*>(nullptr));
-    } else {  // apply
+    } else { // apply
         int by_name = compare_text(A::function::name, B::function::name);
-        return by_name != 0 ? by_name
-                            : compare_v<decltype(A::argument), decltype(B::argument)>;
+        return by_name != 0 ? by_name : compare_v<decltype(A::argument), decltype(B::argument)>;
     }
 }
 
-}  // namespace symdiff::detail
+} // namespace symdiff::detail

@@ -19,9 +19,18 @@
 
 namespace symdiff::detail {
 
-template <class E> struct children { using type = boost::mp11::mp_list<>; };
-template <class... T> struct children<sum<T...>> { using type = boost::mp11::mp_list<T...>; };
-template <class... T> struct children<product<T...>> { using type = boost::mp11::mp_list<T...>; };
+template <class E>
+struct children {
+    using type = boost::mp11::mp_list<>;
+};
+template <class... T>
+struct children<sum<T...>> {
+    using type = boost::mp11::mp_list<T...>;
+};
+template <class... T>
+struct children<product<T...>> {
+    using type = boost::mp11::mp_list<T...>;
+};
 // A product of three or more factors is planned as its first factor times the product of the
 // rest, so products that share their tail share its computation: d loss / d w_ij = a_i * (v_j *
 // error * ...) reuses the tail computed for d loss / d b_j, as back-propagation does.
@@ -29,15 +38,32 @@ template <class F0, class F1, class F2, class... F>
 struct children<product<F0, F1, F2, F...>> {
     using type = boost::mp11::mp_list<F0, product<F1, F2, F...>>;
 };
-template <class B, class E> struct children<power<B, E>> { using type = boost::mp11::mp_list<B, E>; };
-template <class F, class A> struct children<symdiff::apply<F, A>> { using type = boost::mp11::mp_list<A>; };
-template <fixed_string N, class B> struct children<named<N, B>> { using type = boost::mp11::mp_list<B>; };
-template <class E> using children_t = typename children<E>::type;
+template <class B, class E>
+struct children<power<B, E>> {
+    using type = boost::mp11::mp_list<B, E>;
+};
+template <class F, class A>
+struct children<symdiff::apply<F, A>> {
+    using type = boost::mp11::mp_list<A>;
+};
+template <fixed_string N, class B>
+struct children<named<N, B>> {
+    using type = boost::mp11::mp_list<B>;
+};
+template <class E>
+using children_t = typename children<E>::type;
 
 // The operands as written: all the terms of a sum, all the factors of a product.
-template <class E> struct operands { using type = children_t<E>; };
-template <class... T> struct operands<product<T...>> { using type = boost::mp11::mp_list<T...>; };
-template <class E> using operands_t = typename operands<E>::type;
+template <class E>
+struct operands {
+    using type = children_t<E>;
+};
+template <class... T>
+struct operands<product<T...>> {
+    using type = boost::mp11::mp_list<T...>;
+};
+template <class E>
+using operands_t = typename operands<E>::type;
 
 template <class... L>
 using merged = boost::mp11::mp_unique<boost::mp11::mp_append<boost::mp11::mp_list<>, L...>>;
@@ -67,7 +93,8 @@ constexpr std::size_t uses_in();
 
 template <class P, class... C>
 constexpr std::size_t uses_in_children(boost::mp11::mp_list<C...>) {
-    return ((std::is_same_v<P, C> ? 1 : 0) + ... + 0) + ((is_stateless<C> ? 0 : uses_in<P, C>()) + ... + 0);
+    return ((std::is_same_v<P, C> ? 1 : 0) + ... + 0) +
+           ((is_stateless<C> ? 0 : uses_in<P, C>()) + ... + 0);
 }
 template <class P, class E>
 constexpr std::size_t uses_in() {
@@ -83,4 +110,4 @@ constexpr std::size_t use_count() {
            ((std::is_same_v<P, Outputs> ? 1 : 0) + ... + std::size_t{0});
 }
 
-}  // namespace symdiff::detail
+} // namespace symdiff::detail

@@ -10,22 +10,30 @@ namespace detail {
 
 // Not constexpr on purpose: reaching it in constant evaluation is a compile error whose text
 // names the problem.
-inline std::intmax_t error_exact_constant_overflows_64_bit_integers() { return 0; }
-inline std::intmax_t error_exact_constant_division_by_zero() { return 0; }
+inline std::intmax_t error_exact_constant_overflows_64_bit_integers() {
+    return 0;
+}
+inline std::intmax_t error_exact_constant_division_by_zero() {
+    return 0;
+}
 
 constexpr std::intmax_t checked_add(std::intmax_t a, std::intmax_t b) {
     std::intmax_t r{};
-    if (__builtin_add_overflow(a, b, &r)) return error_exact_constant_overflows_64_bit_integers();
+    if (__builtin_add_overflow(a, b, &r))
+        return error_exact_constant_overflows_64_bit_integers();
     return r;
 }
 constexpr std::intmax_t checked_mul(std::intmax_t a, std::intmax_t b) {
     std::intmax_t r{};
-    if (__builtin_mul_overflow(a, b, &r)) return error_exact_constant_overflows_64_bit_integers();
+    if (__builtin_mul_overflow(a, b, &r))
+        return error_exact_constant_overflows_64_bit_integers();
     return r;
 }
-constexpr std::intmax_t checked_neg(std::intmax_t a) { return checked_mul(a, -1); }
+constexpr std::intmax_t checked_neg(std::intmax_t a) {
+    return checked_mul(a, -1);
+}
 
-}  // namespace detail
+} // namespace detail
 
 // A reduced fraction num/den with den > 0.
 struct rational {
@@ -34,7 +42,8 @@ struct rational {
 
     constexpr rational() = default;
     constexpr rational(std::intmax_t n, std::intmax_t d = 1) : num(n), den(d) {
-        if (den == 0) den = detail::error_exact_constant_division_by_zero();
+        if (den == 0)
+            den = detail::error_exact_constant_division_by_zero();
         if (den < 0) {
             num = detail::checked_neg(num);
             den = detail::checked_neg(den);
@@ -58,8 +67,10 @@ struct rational {
     friend constexpr rational operator*(rational a, rational b) {
         // cross-reduce first so that products stay small
         std::intmax_t g1 = std::gcd(a.num, b.den), g2 = std::gcd(b.num, a.den);
-        if (g1 == 0) g1 = 1;
-        if (g2 == 0) g2 = 1;
+        if (g1 == 0)
+            g1 = 1;
+        if (g2 == 0)
+            g2 = 1;
         return {detail::checked_mul(a.num / g1, b.num / g2),
                 detail::checked_mul(a.den / g2, b.den / g1)};
     }
@@ -72,14 +83,17 @@ struct rational {
 
 // a^n for an integer n, exactly.
 constexpr rational integer_power(rational a, std::intmax_t n) {
-    if (n < 0) return integer_power(inverse(a), detail::checked_neg(n));
+    if (n < 0)
+        return integer_power(inverse(a), detail::checked_neg(n));
     rational r{1};
     while (n > 0) {
-        if (n & 1) r = r * a;
+        if (n & 1)
+            r = r * a;
         n >>= 1;
-        if (n > 0) a = a * a;
+        if (n > 0)
+            a = a * a;
     }
     return r;
 }
 
-}  // namespace symdiff
+} // namespace symdiff

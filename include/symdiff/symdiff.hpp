@@ -9,8 +9,8 @@
 #include <symdiff/evaluate.hpp>
 #include <symdiff/expression.hpp>
 #include <symdiff/fixed_string.hpp>
-#include <symdiff/operation_count.hpp>
 #include <symdiff/functions.hpp>
 #include <symdiff/gradient.hpp>
+#include <symdiff/operation_count.hpp>
 #include <symdiff/print.hpp>
 #include <symdiff/rational.hpp>

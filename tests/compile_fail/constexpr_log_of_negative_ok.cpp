@@ -4,4 +4,6 @@
 constexpr symdiff::var<"x"> x;
 
 constexpr double y = log(x)(x = 1.0);
-int main() { return y > 0; }
+int main() {
+    return y > 0;
+}

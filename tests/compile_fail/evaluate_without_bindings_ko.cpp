@@ -4,4 +4,6 @@
 
 constexpr symdiff::var<"x"> x;
 
-int main() { return (x * x)(0.5) > 0; }
+int main() {
+    return (x * x)(0.5) > 0;
+}

@@ -3,4 +3,6 @@
 
 constexpr symdiff::var<"x"> x;
 
-int main() { return (x * x)(x = 0.5) > 0; }
+int main() {
+    return (x * x)(x = 0.5) > 0;
+}

@@ -3,4 +3,6 @@
 
 constexpr double value = symdiff::math::exp(700.0);
 
-int main() { return value > 0.0 ? 1 : 0; }
+int main() {
+    return value > 0.0 ? 1 : 0;
+}

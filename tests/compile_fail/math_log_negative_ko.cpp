@@ -5,4 +5,6 @@
 
 constexpr double value = symdiff::math::log(-2.0);
 
-int main() { return value > 0.0 ? 1 : 0; }
+int main() {
+    return value > 0.0 ? 1 : 0;
+}

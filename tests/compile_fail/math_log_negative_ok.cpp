@@ -3,4 +3,6 @@
 
 constexpr double value = symdiff::math::log(2.0);
 
-int main() { return value > 0.0 ? 1 : 0; }
+int main() {
+    return value > 0.0 ? 1 : 0;
+}

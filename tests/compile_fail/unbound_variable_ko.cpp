@@ -6,4 +6,6 @@
 constexpr symdiff::var<"input"> input;
 constexpr symdiff::var<"bias"> bias;
 
-int main() { return (input + bias)(input = 0.4) > 0; }
+int main() {
+    return (input + bias)(input = 0.4) > 0;
+}

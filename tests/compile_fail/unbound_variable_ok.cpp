@@ -4,4 +4,6 @@
 constexpr symdiff::var<"input"> input;
 constexpr symdiff::var<"bias"> bias;
 
-int main() { return (input + bias)(input = 0.4, bias = 0.6) > 0; }
+int main() {
+    return (input + bias)(input = 0.4, bias = 0.6) > 0;
+}

@@ -4,4 +4,6 @@
 
 constexpr symdiff::var<"2x"> x;
 
-int main() { return x(x = 1.0) > 0; }
+int main() {
+    return x(x = 1.0) > 0;
+}

@@ -3,4 +3,6 @@
 
 constexpr symdiff::var<"x2"> x;
 
-int main() { return x(x = 1.0) > 0; }
+int main() {
+    return x(x = 1.0) > 0;
+}

@@ -16,7 +16,7 @@ template <class T>
 struct reference_row {
     const char* name;
     T x;
-    T y;  // second argument of atan2(y=x, x=y) and pow; 0 otherwise
+    T y; // second argument of atan2(y=x, x=y) and pow; 0 otherwise
     T expected;
 };
 
@@ -31,27 +31,37 @@ inline constexpr reference_row<long double> reference_long_double[] = {
 };
 
 inline constexpr std::string_view function_names[] = {
-    "exp", "expm1", "log", "log1p", "sqrt", "sin", "cos", "tan", "asin",
-    "acos", "atan", "atan2", "sinh", "cosh", "tanh", "pow", "abs"};
+    "exp",  "expm1", "log",   "log1p", "sqrt", "sin",  "cos", "tan", "asin",
+    "acos", "atan",  "atan2", "sinh",  "cosh", "tanh", "pow", "abs"};
 
 // The one-argument functions of the tables (abs, atan2 and pow are spelled out).
-#define SYMDIFF_TEST_UNARY_FUNCTIONS(X) \
-    X(exp) X(expm1) X(log) X(log1p) X(sqrt) X(sin) X(cos) X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh) X(tanh)
+#define SYMDIFF_TEST_UNARY_FUNCTIONS(X)                                                            \
+    X(exp)                                                                                         \
+    X(expm1) X(log) X(log1p) X(sqrt) X(sin) X(cos) X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh)  \
+        X(tanh)
 
 // A library of the table's functions as static members forwarding to namespace
 // SYMDIFF_TEST_NS, declared SYMDIFF_TEST_SPECIFIER: symdiff::math's (constexpr)
 // and the standard library's (glibc at run time).
-#define SYMDIFF_TEST_FORWARD_UNARY(f) \
-    template <class T>                \
-    SYMDIFF_TEST_SPECIFIER static T f(T x) { return SYMDIFF_TEST_NS::f(x); }
-#define SYMDIFF_TEST_LIBRARY_MEMBERS                                                              \
-    SYMDIFF_TEST_UNARY_FUNCTIONS(SYMDIFF_TEST_FORWARD_UNARY)                                      \
-    template <class T>                                                                           \
-    SYMDIFF_TEST_SPECIFIER static T abs(T x) { return SYMDIFF_TEST_NS::abs(x); }                 \
-    template <class T>                                                                           \
-    SYMDIFF_TEST_SPECIFIER static T atan2(T y, T x) { return SYMDIFF_TEST_NS::atan2(y, x); }     \
-    template <class T>                                                                           \
-    SYMDIFF_TEST_SPECIFIER static T pow(T x, T y) { return SYMDIFF_TEST_NS::pow(x, y); }
+#define SYMDIFF_TEST_FORWARD_UNARY(f)                                                              \
+    template <class T>                                                                             \
+    SYMDIFF_TEST_SPECIFIER static T f(T x) {                                                       \
+        return SYMDIFF_TEST_NS::f(x);                                                              \
+    }
+#define SYMDIFF_TEST_LIBRARY_MEMBERS                                                               \
+    SYMDIFF_TEST_UNARY_FUNCTIONS(SYMDIFF_TEST_FORWARD_UNARY)                                       \
+    template <class T>                                                                             \
+    SYMDIFF_TEST_SPECIFIER static T abs(T x) {                                                     \
+        return SYMDIFF_TEST_NS::abs(x);                                                            \
+    }                                                                                              \
+    template <class T>                                                                             \
+    SYMDIFF_TEST_SPECIFIER static T atan2(T y, T x) {                                              \
+        return SYMDIFF_TEST_NS::atan2(y, x);                                                       \
+    }                                                                                              \
+    template <class T>                                                                             \
+    SYMDIFF_TEST_SPECIFIER static T pow(T x, T y) {                                                \
+        return SYMDIFF_TEST_NS::pow(x, y);                                                         \
+    }
 
 #define SYMDIFF_TEST_SPECIFIER constexpr
 #define SYMDIFF_TEST_NS symdiff::math
@@ -70,17 +80,22 @@ struct std_library {
 #undef SYMDIFF_TEST_LIBRARY_MEMBERS
 #undef SYMDIFF_TEST_FORWARD_UNARY
 
-// The function named by a row, from library Lib (usable in constant evaluation with symdiff_library).
+// The function named by a row, from library Lib (usable in constant evaluation with
+// symdiff_library).
 template <class Lib, class T>
 constexpr T evaluate_with(const reference_row<T>& row) {
     const std::string_view n = row.name;
-#define SYMDIFF_TEST_APPLY_UNARY(f) \
-    if (n == #f) return Lib::f(row.x);
+#define SYMDIFF_TEST_APPLY_UNARY(f)                                                                \
+    if (n == #f)                                                                                   \
+        return Lib::f(row.x);
     SYMDIFF_TEST_UNARY_FUNCTIONS(SYMDIFF_TEST_APPLY_UNARY)
 #undef SYMDIFF_TEST_APPLY_UNARY
-    if (n == "atan2") return Lib::atan2(row.x, row.y);
-    if (n == "pow") return Lib::pow(row.x, row.y);
-    if (n == "abs") return Lib::abs(row.x);
+    if (n == "atan2")
+        return Lib::atan2(row.x, row.y);
+    if (n == "pow")
+        return Lib::pow(row.x, row.y);
+    if (n == "abs")
+        return Lib::abs(row.x);
     return T(0);
 }
 
@@ -111,4 +126,4 @@ constexpr std::int64_t ulp_distance(T a, T b) {
     return d < 0 ? -d : d;
 }
 
-}  // namespace symdiff_test
+} // namespace symdiff_test

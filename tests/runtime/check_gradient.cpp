@@ -23,7 +23,7 @@ constexpr auto p = at(input = 0.4, weight = 0.5, bias = 0.6, target = 0.7);
 std::array<double, 3> hand_gradient(decltype(p) const&) {
     double n = 0.4 * 0.5 + 0.6, o = std::tanh(n), e = o - 0.7;
     double dnet = e * (1 - o * o);
-    return {dnet * 0.5, dnet * 0.4, dnet};  // d/d input, weight, bias
+    return {dnet * 0.5, dnet * 0.4, dnet}; // d/d input, weight, bias
 }
 // The same with a classic mistake: the derivative of tanh taken as 1 - o.
 std::array<double, 3> wrong_gradient(decltype(p) const&) {
@@ -31,11 +31,12 @@ std::array<double, 3> wrong_gradient(decltype(p) const&) {
     double dnet = e * (1 - o);
     return {dnet * 0.5, dnet * 0.4, dnet};
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("faux derivative: the article's forward difference", "[check]") {
     // (loss(w + tiny) - loss(w)) / tiny, written out by hand
-    auto manual = (loss(input = 0.4, weight = 0.5 + 1e-4, bias = 0.6, target = 0.7) - loss(p)) / 1e-4;
+    auto manual =
+        (loss(input = 0.4, weight = 0.5 + 1e-4, bias = 0.6, target = 0.7) - loss(p)) / 1e-4;
     // (not ==, see the nudged net below)
     CHECK(symdiff::faux_derivative(loss, weight, p) == Approx(manual).epsilon(1e-10));
     CHECK(symdiff::faux_derivative(loss, weight, p, 1e-3) != manual);
@@ -72,7 +73,7 @@ TEST_CASE("check_gradient: a user's gradient against symdiff", "[check]") {
     CHECK(good.worst_error < 1e-15);
     auto bad = symdiff::check_gradient(loss, p, wrong_gradient, input, weight, bias);
     CHECK_FALSE(bool(bad));
-    CHECK(bad.worst_name == "bias");  // the largest partial derivative is off the most
+    CHECK(bad.worst_name == "bias"); // the largest partial derivative is off the most
     CHECK(bad.worst_error > 1e-3);
 }
 

@@ -16,7 +16,7 @@ namespace {
 constexpr symdiff::var<"x"> x;
 constexpr symdiff::var<"y"> y;
 constexpr symdiff::var<"z"> z;
-}  // namespace
+} // namespace
 
 TEST_CASE("bindings and points mix, extra bindings are ignored", "[evaluate]") {
     auto f = x * y + z;
@@ -31,14 +31,14 @@ TEST_CASE("bindings and points mix, extra bindings are ignored", "[evaluate]") {
 }
 
 TEST_CASE("the scalar type is the common type of the bindings", "[evaluate]") {
-    auto f = 0.1 * x + y;  // the stored 0.1 does not widen float
+    auto f = 0.1 * x + y; // the stored 0.1 does not widen float
     STATIC_REQUIRE(std::is_same_v<decltype(f(x = 1.0f, y = 2.0f)), float>);
     STATIC_REQUIRE(std::is_same_v<decltype(f(x = 1.0f, y = 2.0)), double>);
     STATIC_REQUIRE(std::is_same_v<decltype(f(x = 1.0L, y = 2.0f)), long double>);
-    STATIC_REQUIRE(std::is_same_v<decltype(f(x = 1, y = 2)), double>);  // integers bind as double
+    STATIC_REQUIRE(std::is_same_v<decltype(f(x = 1, y = 2)), double>); // integers bind as double
     CHECK(f(x = 1.0f, y = 2.0f) == 0.1f + 2.0f);
     CHECK(f(x = 1, y = 2) == 0.1 + 2.0);
-    CHECK((x / 3)(x = 1) == 1.0 / 3.0);  // not integer division
+    CHECK((x / 3)(x = 1) == 1.0 / 3.0); // not integer division
 }
 
 TEST_CASE("exact constants evaluate exactly in each type", "[evaluate]") {
@@ -64,7 +64,7 @@ TEST_CASE("formulas are constexpr values", "[evaluate]") {
     STATIC_REQUIRE(v == 4.0);
     constexpr double dv = d(f, x)(x = 2.0);
     STATIC_REQUIRE(dv == 10.0);
-    constexpr auto g = 2.5 * x;  // a stored constant: constexpr because its object is
+    constexpr auto g = 2.5 * x; // a stored constant: constexpr because its object is
     STATIC_REQUIRE(g(x = 2.0) == 5.0);
 }
 
@@ -89,8 +89,8 @@ TEST_CASE("printing stored numbers", "[print]") {
     CHECK(symdiff::to_string(pow(x, -2.5)) == "x^(-2.5)");
     CHECK(symdiff::to_string(1e-20 * x) == "1e-20 * x");
     CHECK(symdiff::to_string(d(2.5 * x * x, x)) == "5 * x");
-    std::string s = symdiff::to_string(x * y);  // converts to std::string
-    std::string_view v = symdiff::to_string(x * y);  // and to std::string_view (static storage)
+    std::string s = symdiff::to_string(x * y);      // converts to std::string
+    std::string_view v = symdiff::to_string(x * y); // and to std::string_view (static storage)
     CHECK(s == "x * y");
     CHECK(v.size() == 5);
 }

@@ -23,7 +23,7 @@ template <class T>
 bool close(T a, T b, T tol) {
     return std::fabs(a - b) <= tol * std::max<T>(1, std::fabs(b));
 }
-}  // namespace
+} // namespace
 
 TEMPLATE_TEST_CASE("gradient equals the derivatives one by one", "[gradient]", float, double,
                    long double) {
@@ -39,7 +39,8 @@ TEMPLATE_TEST_CASE("gradient equals the derivatives one by one", "[gradient]", f
         CHECK(close<T>(g[3], d(f, net)(p), tol));
         auto vg = symdiff::value_and_gradient(f, x, y, z)(p);
         CHECK(close<T>(vg.value, f(p), tol));
-        for (std::size_t i = 0; i < 3; ++i) CHECK(close<T>(vg.gradient[i], g[i], tol));
+        for (std::size_t i = 0; i < 3; ++i)
+            CHECK(close<T>(vg.gradient[i], g[i], tol));
     }
 }
 
@@ -62,7 +63,8 @@ TEST_CASE("hessian: symmetric, each entry the second derivative", "[hessian]") {
     CHECK(close(h[1][2], d(f, y, z)(p), 1e-14));
     CHECK(close(h[2][2], d(f, z, z)(p), 1e-14));
     for (int i = 0; i < 3; ++i)
-        for (int j = 0; j < 3; ++j) CHECK(h[i][j] == h[j][i]);
+        for (int j = 0; j < 3; ++j)
+            CHECK(h[i][j] == h[j][i]);
     // a hand-derived Hessian: x^2 y^3 -> [[2 y^3, 6 x y^2], [6 x y^2, 6 x^2 y]]
     auto hh = symdiff::hessian(pow(x, 2_c) * pow(y, 3_c), x, y)(x = 1.5, y = -2.0);
     CHECK(hh[0][0] == -16.0);
@@ -79,8 +81,9 @@ TEST_CASE("jacobian: rows are gradients", "[jacobian]") {
     // not ==: g++ -O2 may fold a tanh of these known inputs correctly rounded in one call and
     // leave the other to glibc (1 ulp apart)
     auto g = symdiff::gradient(f, x, y, z)(p);
-    for (int i = 0; i < 3; ++i) CHECK(close(j[0][i], g[i], 1e-14));
-    CHECK(close(j[1][0], std::cos(0.3 * -0.7) * -0.7, 1e-15));  // by hand
+    for (int i = 0; i < 3; ++i)
+        CHECK(close(j[0][i], g[i], 1e-14));
+    CHECK(close(j[1][0], std::cos(0.3 * -0.7) * -0.7, 1e-15)); // by hand
     CHECK(close(j[1][1], std::cos(0.3 * -0.7) * 0.3, 1e-15));
     CHECK(j[1][2] == 1.0);
     CHECK(close(j[2][0], 7.0 * 0.3, 1e-15));
@@ -106,5 +109,5 @@ TEST_CASE("gradient objects are constexpr", "[gradient]") {
     STATIC_REQUIRE(symdiff::approx(vg(p).gradient[3], -0.020105429430101));
     constexpr auto h = symdiff::hessian(loss, weight, bias);
     STATIC_REQUIRE(h(p)[0][1] == h(p)[1][0]);
-    CHECK(g(p)[1] == Approx(-0.008042171772040).epsilon(1e-12));  // and at run time
+    CHECK(g(p)[1] == Approx(-0.008042171772040).epsilon(1e-12)); // and at run time
 }

@@ -23,14 +23,16 @@ TEST_CASE("math accuracy: double within 1 ulp", "[math][accuracy]") {
 }
 
 TEST_CASE("math accuracy: long double within 1 ulp", "[math][accuracy]") {
-    print_summary("symdiff::math, long double", check_table<symdiff_library>(reference_long_double, 1));
+    print_summary("symdiff::math, long double",
+                  check_table<symdiff_library>(reference_long_double, 1));
 }
 
 namespace {
 
 template <class T>
 bool same_bits_or_nan(T a, T b) {
-    if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
+    if (std::isnan(a) || std::isnan(b))
+        return std::isnan(a) && std::isnan(b);
     return a == b && std::signbit(a) == std::signbit(b);
 }
 
@@ -40,19 +42,25 @@ struct constexpr_sample {
     static constexpr std::size_t count = N / Stride;
     std::array<T, count> values{};
     constexpr constexpr_sample(const reference_row<T> (&table)[N]) {
-        for (std::size_t i = 0; i < count; ++i) values[i] = evaluate(table[i * Stride]);
+        for (std::size_t i = 0; i < count; ++i)
+            values[i] = evaluate(table[i * Stride]);
     }
 };
 
-}  // namespace
+} // namespace
 
-TEMPLATE_TEST_CASE("math: run time agrees bit for bit with compile time", "[math]", float, double, long double) {
+TEMPLATE_TEST_CASE("math: run time agrees bit for bit with compile time", "[math]", float, double,
+                   long double) {
     constexpr auto& table = []() -> auto& {
-        if constexpr (std::is_same_v<TestType, float>) return reference_float;
-        else if constexpr (std::is_same_v<TestType, double>) return reference_double;
-        else return reference_long_double;
-    }();
-    constexpr std::size_t stride = 97;  // 40 rows over every function
+        if constexpr (std::is_same_v<TestType, float>)
+            return reference_float;
+        else if constexpr (std::is_same_v<TestType, double>)
+            return reference_double;
+        else
+            return reference_long_double;
+    }
+    ();
+    constexpr std::size_t stride = 97; // 40 rows over every function
     static constexpr constexpr_sample<TestType, std::size(table), stride> sample(table);
     for (std::size_t i = 0; i < sample.count; ++i) {
         const auto& row = table[i * stride];
@@ -63,7 +71,8 @@ TEMPLATE_TEST_CASE("math: run time agrees bit for bit with compile time", "[math
     }
 }
 
-TEMPLATE_TEST_CASE("math: IEEE special values at run time", "[math][special]", float, double, long double) {
+TEMPLATE_TEST_CASE("math: IEEE special values at run time", "[math][special]", float, double,
+                   long double) {
     using T = TestType;
     using lim = std::numeric_limits<T>;
     volatile T vnan = lim::quiet_NaN(), vinf = lim::infinity(), vzero = T(0);
@@ -73,8 +82,9 @@ TEMPLATE_TEST_CASE("math: IEEE special values at run time", "[math][special]", f
     const auto same = [](T a, T b) { return same_bits_or_nan(a, b); };
 
     // NaN in, NaN out
-    for (T (*f)(T) : {m::exp<T>, m::expm1<T>, m::log<T>, m::log1p<T>, m::sqrt<T>, m::sin<T>, m::cos<T>, m::tan<T>,
-                      m::asin<T>, m::acos<T>, m::atan<T>, m::sinh<T>, m::cosh<T>, m::tanh<T>, m::abs<T>})
+    for (T (*f)(T) : {m::exp<T>, m::expm1<T>, m::log<T>, m::log1p<T>, m::sqrt<T>, m::sin<T>,
+                      m::cos<T>, m::tan<T>, m::asin<T>, m::acos<T>, m::atan<T>, m::sinh<T>,
+                      m::cosh<T>, m::tanh<T>, m::abs<T>})
         CHECK(std::isnan(f(nan)));
     CHECK(std::isnan(m::atan2(nan, T(1))));
     CHECK(std::isnan(m::pow(nan, T(2))));
@@ -82,8 +92,8 @@ TEMPLATE_TEST_CASE("math: IEEE special values at run time", "[math][special]", f
     CHECK(m::pow(T(1), nan) == T(1));
 
     // signed zeros of odd functions
-    for (T (*f)(T) : {m::expm1<T>, m::log1p<T>, m::sqrt<T>, m::sin<T>, m::tan<T>, m::asin<T>, m::atan<T>, m::sinh<T>,
-                      m::tanh<T>}) {
+    for (T (*f)(T) : {m::expm1<T>, m::log1p<T>, m::sqrt<T>, m::sin<T>, m::tan<T>, m::asin<T>,
+                      m::atan<T>, m::sinh<T>, m::tanh<T>}) {
         CHECK(same(f(zero), zero));
         CHECK(same(f(nzero), nzero));
     }
@@ -160,7 +170,8 @@ TEMPLATE_TEST_CASE("math: IEEE special values at run time", "[math][special]", f
     CHECK(m::pow(T(-2), T(-2)) == T(0.25));
 }
 
-TEMPLATE_TEST_CASE("math: pow_int is repeated squaring", "[math][pow_int]", float, double, long double) {
+TEMPLATE_TEST_CASE("math: pow_int is repeated squaring", "[math][pow_int]", float, double,
+                   long double) {
     using T = TestType;
     volatile T vx = T(1.1);
     const T x = vx;

@@ -70,11 +70,13 @@ void check_type(const char* type) {
 
 } // namespace
 
-TEST_CASE("math: glibc accuracy and compile time vs run time within 2 ulp (float)", "[math][glibc]") {
+TEST_CASE("math: glibc accuracy and compile time vs run time within 2 ulp (float)",
+          "[math][glibc]") {
     check_type<reference_float>("float");
 }
 
-TEST_CASE("math: glibc accuracy and compile time vs run time within 2 ulp (double)", "[math][glibc]") {
+TEST_CASE("math: glibc accuracy and compile time vs run time within 2 ulp (double)",
+          "[math][glibc]") {
     check_type<reference_double>("double");
 }
 

@@ -22,7 +22,7 @@ constexpr bool same_type(A const&, B const&) {
 static_assert(same_type(2_c, constant<2>{}));
 static_assert(same_type(0.5_c, constant<1, 2>{}));
 static_assert(same_type(1_c / 3_c, constant<1, 3>{}));
-static_assert(same_type(0.1_c + 0.2_c, 0.3_c));  // exact, unlike doubles
+static_assert(same_type(0.1_c + 0.2_c, 0.3_c)); // exact, unlike doubles
 static_assert(same_type(2.50_c, 5_c / 2_c));
 static_assert(same_type(1'000_c, constant<1000>{}));
 static_assert(same_type(15e-1_c, constant<3, 2>{}));
@@ -48,17 +48,18 @@ static_assert(same_type(x * x, pow(x, 2_c)));
 static_assert(same_type(x * pow(x, 2_c), pow(x, 3_c)));
 static_assert(same_type(pow(pow(x, 2_c), 3_c), pow(x, 6_c)));
 static_assert(same_type(pow(x * y, 2_c), pow(x, 2_c) * pow(y, 2_c)));
-static_assert(std::is_same_v<decltype(x * y * x), symdiff::product<symdiff::power<X, constant<2>>, Y>>);
+static_assert(
+    std::is_same_v<decltype(x * y * x), symdiff::product<symdiff::power<X, constant<2>>, Y>>);
 static_assert(std::is_same_v<decltype(2_c * x * 3_c), symdiff::product<constant<6>, X>>);
 static_assert(std::is_same_v<decltype(x + 1_c + 2_c), symdiff::sum<X, constant<3>>>);
 
 // Canonical order: the same formula written in any order is the same type.
 constexpr symdiff::var<"z"> z;
-static_assert(same_type(x * y, y * x));
+static_assert(same_type(x * y, y* x));
 static_assert(same_type(x + y, y + x));
-static_assert(same_type((x * y) * z, x * (z * y)));
+static_assert(same_type((x * y) * z, x*(z* y)));
 static_assert(same_type(z + y + x, x + (y + z)));
-static_assert(same_type(sin(x + y) * cos(y * x), cos(x * y) * sin(y + x)));
+static_assert(same_type(sin(x + y) * cos(y * x), cos(x* y) * sin(y + x)));
 static_assert(same_type(2_c * x * y + 3_c * y * x, 5_c * x * y));
 static_assert(same_type(x * y - y * x, 0_c));
 static_assert(same_type(pow(x, y) * pow(x, z), pow(x, y + z)));
@@ -91,7 +92,7 @@ static_assert(x == x);
 static_assert(x != y);
 static_assert(2.0 * x == 2.0 * x);
 static_assert(2.0 * x != 3.0 * x);
-static_assert(2.0 * x != 2_c * x);  // a stored constant is not an exact one
+static_assert(2.0 * x != 2_c * x); // a stored constant is not an exact one
 static_assert(d(2.5 * x * x, x) == 5.0 * x);
 constexpr auto net = symdiff::name<"net">(x + y);
 static_assert(net == symdiff::name<"net">(x + y));

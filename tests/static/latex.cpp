@@ -22,7 +22,8 @@ static_assert(to_latex(pow(a, b + c)) == "a^{b + c}");
 static_assert(to_latex(a * b) == "a \\cdot b");
 static_assert(to_latex(a / (b * c)) == "\\frac{a}{b \\cdot c}");
 static_assert(to_latex((a + b) / c) == "\\frac{a + b}{c}");
-static_assert(to_latex(x * y / (2_c * (x + y))) == "\\frac{x \\cdot y}{2 \\cdot \\left(x + y\\right)}");
+static_assert(to_latex(x * y / (2_c * (x + y))) ==
+              "\\frac{x \\cdot y}{2 \\cdot \\left(x + y\\right)}");
 static_assert(to_latex(-x / 2_c) == "-\\frac{x}{2}");
 static_assert(to_latex(pow(x, -1_c)) == "\\frac{1}{x}");
 

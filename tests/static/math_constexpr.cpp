@@ -20,7 +20,8 @@ constexpr std::size_t function_count = std::size(function_names);
 
 constexpr std::size_t index_of(std::string_view name) {
     std::size_t f = 0;
-    while (function_names[f] != name) ++f;
+    while (function_names[f] != name)
+        ++f;
     return f;
 }
 
@@ -38,7 +39,8 @@ constexpr range_table function_ranges(const reference_row<T> (&table)[N]) {
     for (std::size_t i = 0; i < N;) {
         const std::string_view name = table[i].name;
         std::size_t j = i + 1;
-        while (j < N && name == table[j].name) ++j;
+        while (j < N && name == table[j].name)
+            ++j;
         ranges[index_of(name)] = {i, j};
         i = j;
     }
@@ -48,18 +50,22 @@ constexpr range_table function_ranges(const reference_row<T> (&table)[N]) {
 template <std::size_t N>
 constexpr bool covers_all_rows(const range_table& ranges) {
     std::size_t total = 0;
-    for (const auto& r : ranges) total += r.end - r.begin;
+    for (const auto& r : ranges)
+        total += r.end - r.begin;
     return total == N;
 }
 
 constexpr range_table double_ranges = function_ranges(reference_double);
 constexpr range_table float_ranges = function_ranges(reference_float);
-static_assert(covers_all_rows<std::size(reference_double)>(double_ranges), "rows of a function are not contiguous");
-static_assert(covers_all_rows<std::size(reference_float)>(float_ranges), "rows of a function are not contiguous");
+static_assert(covers_all_rows<std::size(reference_double)>(double_ranges),
+              "rows of a function are not contiguous");
+static_assert(covers_all_rows<std::size(reference_float)>(float_ranges),
+              "rows of a function are not contiguous");
 
 // Worst ulp error over `samples` rows of function `name`, spread evenly over its range.
 template <class T, std::size_t N>
-constexpr long long max_ulp_error(const reference_row<T> (&table)[N], const range_table& ranges, std::string_view name) {
+constexpr long long max_ulp_error(const reference_row<T> (&table)[N], const range_table& ranges,
+                                  std::string_view name) {
     const row_range r = ranges[index_of(name)];
     const std::size_t count = r.end - r.begin;
     const std::size_t stride = count > samples ? count / samples : 1;
@@ -71,9 +77,11 @@ constexpr long long max_ulp_error(const reference_row<T> (&table)[N], const rang
     return worst;
 }
 
-#define SYMDIFF_CHECK_CONSTEXPR(fn)                                 \
-    static_assert(max_ulp_error(reference_double, double_ranges, #fn) <= 1, #fn " (double) beyond 1 ulp at compile time"); \
-    static_assert(max_ulp_error(reference_float, float_ranges, #fn) <= 1, #fn " (float) beyond 1 ulp at compile time");
+#define SYMDIFF_CHECK_CONSTEXPR(fn)                                                                \
+    static_assert(max_ulp_error(reference_double, double_ranges, #fn) <= 1,                        \
+                  #fn " (double) beyond 1 ulp at compile time");                                   \
+    static_assert(max_ulp_error(reference_float, float_ranges, #fn) <= 1,                          \
+                  #fn " (float) beyond 1 ulp at compile time");
 
 SYMDIFF_CHECK_CONSTEXPR(exp)
 SYMDIFF_CHECK_CONSTEXPR(expm1)
@@ -100,11 +108,12 @@ namespace m = symdiff::math;
 static_assert(m::exp(0.0L) == 1.0L);
 static_assert(m::log(1.0L) == 0.0L);
 static_assert(m::sqrt(2.25L) == 1.5L);
-static_assert(m::sqrt(0x1p-16440L) == 0x1p-8220L);  // subnormal argument
+static_assert(m::sqrt(0x1p-16440L) == 0x1p-8220L); // subnormal argument
 static_assert(m::pow(2.0L, 100.0L) == 0x1p100L);
 static_assert(m::tanh(30.0L) == 1.0L);
-static_assert(m::atan2(1.0L, 1.0L) == 0xc90fdaa22168c235p-64L);  // pi/4 rounded
-static_assert(m::sin(0x1p16000L) > -1.0L && m::sin(0x1p16000L) < 1.0L);  // Payne-Hanek at the top of the range
+static_assert(m::atan2(1.0L, 1.0L) == 0xc90fdaa22168c235p-64L); // pi/4 rounded
+static_assert(m::sin(0x1p16000L) > -1.0L &&
+              m::sin(0x1p16000L) < 1.0L); // Payne-Hanek at the top of the range
 
 // Special values in constant evaluation (no NaN is produced, only passed through).
 static_assert(m::exp(-std::numeric_limits<double>::infinity()) == 0.0);
@@ -112,4 +121,4 @@ static_assert(m::tanh(std::numeric_limits<float>::infinity()) == 1.0f);
 static_assert(m::atan2(-0.0, -1.0) == -3.141592653589793);
 static_assert(m::expm1(-0.0) == 0.0 && m::sin(-0.0) == 0.0);
 
-}  // namespace
+} // namespace

@@ -24,7 +24,7 @@ constexpr auto p = symdiff::at(input = 0.4, weight = 0.5, bias = 0.6, target = 0
 static_assert(approx(net(p), 0.8));
 static_assert(approx(output(p), 0.664036770267849));
 static_assert(approx(error(p), -0.035963229732151));
-static_assert(approx(loss(p), 0.000646676946384, 1e-11));  // the table gives 12 digits
+static_assert(approx(loss(p), 0.000646676946384, 1e-11)); // the table gives 12 digits
 
 // Row 3: local gradients.
 static_assert(approx(d(net, input)(p), 0.5));

@@ -19,7 +19,7 @@ static_assert(to_string(d(x * x, x)) == "2 * x");
 // Precedence and associativity.
 static_assert(to_string(a - (b - c)) == "a - (b - c)");
 static_assert(to_string(-(a + b)) == "-(a + b)");
-static_assert(to_string(a - b + c) == "a + c - b");  // positive terms first
+static_assert(to_string(a - b + c) == "a + c - b"); // positive terms first
 static_assert(to_string(pow(a * b, 2_c)) == "a^2 * b^2");
 static_assert(to_string(pow(a + b, 2_c)) == "(a + b)^2");
 static_assert(to_string(pow(a, pow(b, c))) == "a^b^c");
@@ -29,12 +29,12 @@ static_assert(to_string(a / b / c) == "a / (b * c)");
 static_assert(to_string((a + b) / c) == "(a + b) / c");
 static_assert(to_string(a / (b + c)) == "a / (b + c)");
 static_assert(to_string(tanh(a + b)) == "tanh(a + b)");
-static_assert(to_string(tanh(a) * b) == "b * tanh(a)");  // variables before functions
+static_assert(to_string(tanh(a) * b) == "b * tanh(a)"); // variables before functions
 static_assert(to_string(pow(tanh(a), 2_c)) == "tanh(a)^2");
 static_assert(to_string(pow(-a, 3_c)) == "-a^3");
 static_assert(to_string(pow(a, -b)) == "a^(-b)");
 static_assert(to_string(pow(a, b + c)) == "a^(b + c)");
-static_assert(to_string(pow(a, b * c)) == "a^(b * c)");
+static_assert(to_string(pow(a, b* c)) == "a^(b * c)");
 static_assert(to_string(-a * b) == "-a * b");
 static_assert(to_string(-(a / b)) == "-a / b");
 
@@ -63,7 +63,7 @@ static_assert(to_string(d(log(x), x)) == "1 / x");
 static_assert(to_string(d(atan(x), x)) == "1 / (x^2 + 1)");
 static_assert(to_string(d(asin(x), x)) == "1 / sqrt(1 - x^2)");
 static_assert(to_string(d(acos(x), x)) == "-1 / sqrt(1 - x^2)");
-static_assert(to_string(d(pow(x, y), x)) == "x^(y - 1) * y");  // factors by base: x before y
+static_assert(to_string(d(pow(x, y), x)) == "x^(y - 1) * y"); // factors by base: x before y
 static_assert(to_string(d(a * b / c, c)) == "-a * b / c^2");
 static_assert(to_string(d(pow(x, 3_c), x, x, x)) == "6");
 
@@ -71,7 +71,7 @@ static_assert(to_string(d(pow(x, 3_c), x, x, x)) == "6");
 constexpr auto net = symdiff::name<"net">(x * a + b);
 constexpr auto out = symdiff::name<"out">(tanh(net));
 static_assert(to_string(out) == "out");
-static_assert(to_string(net.body) == "a * x + b");  // compound terms first
+static_assert(to_string(net.body) == "a * x + b"); // compound terms first
 static_assert(to_string(d(out, net)) == "1 - out^2");
 static_assert(to_string(d(pow(out - y, 2_c) / 2_c, a)) == "x * (out - y) * (1 - out^2)");
 

@@ -50,7 +50,8 @@ struct list : list_base<std::index_sequence_for<T...>, T...> {
     static constexpr std::size_t size = sizeof...(T);
 };
 
-template <class L> inline constexpr std::size_t list_size = std::remove_cvref_t<L>::size;
+template <class L>
+inline constexpr std::size_t list_size = std::remove_cvref_t<L>::size;
 
 template <std::size_t I, class L>
 using list_element = boost::mp11::mp_at_c<std::remove_cv_t<L>, I>;
@@ -63,29 +64,38 @@ constexpr T const& get(list_leaf<I, T> const& leaf) {
 // f(elements...)
 template <class F, class... T>
 constexpr decltype(auto) apply(F&& f, list<T...> const& l) {
-    if constexpr (sizeof...(T) == 0) return f();
-    else return l.apply(f);
+    if constexpr (sizeof...(T) == 0)
+        return f();
+    else
+        return l.apply(f);
 }
 
 template <class... T>
 constexpr list<T...> make_list(T const&... t) {
-    if constexpr (sizeof...(T) == 0) return {};
-    else return list<T...>(t...);
+    if constexpr (sizeof...(T) == 0)
+        return {};
+    else
+        return list<T...>(t...);
 }
 
 template <class... A, class... B>
 constexpr list<A..., B...> concat2(list<A...> const& a, list<B...> const& b) {
-    return apply([&](A const&... x) {
-        return apply([&](B const&... y) { return make_list(x..., y...); }, b);
-    }, a);
+    return apply(
+        [&](A const&... x) {
+            return apply([&](B const&... y) { return make_list(x..., y...); }, b);
+        },
+        a);
 }
 
 // The concatenation of lists.
 template <class L, class... R>
 constexpr auto concat(L const& l, R const&... r) {
-    if constexpr (sizeof...(R) == 0) return l;
-    else if constexpr (sizeof...(R) == 1) return concat2(l, r...);
-    else return concat2(l, concat(r...));
+    if constexpr (sizeof...(R) == 0)
+        return l;
+    else if constexpr (sizeof...(R) == 1)
+        return concat2(l, r...);
+    else
+        return concat2(l, concat(r...));
 }
 
-}  // namespace symdiff::detail
+} // namespace symdiff::detail

@@ -39,7 +39,9 @@ inline void range_error_pow_overflow() noexcept {}
 // ---------------------------------------------------------------------------
 // Classification.
 template <std::floating_point T>
-constexpr bool is_nan(T x) noexcept { return x != x; }
+constexpr bool is_nan(T x) noexcept {
+    return x != x;
+}
 
 template <std::floating_point T>
 constexpr bool is_inf(T x) noexcept {
@@ -47,22 +49,30 @@ constexpr bool is_inf(T x) noexcept {
 }
 
 template <std::floating_point T>
-constexpr bool is_finite(T x) noexcept { return !is_nan(x) && !is_inf(x); }
+constexpr bool is_finite(T x) noexcept {
+    return !is_nan(x) && !is_inf(x);
+}
 
 // Sign bit, including for zeros. Any zero converts exactly to double, whose
 // bits std::bit_cast can read in constant evaluation (unlike long double's).
 template <std::floating_point T>
 constexpr bool sign_bit(T x) noexcept {
-    if (x < T(0)) return true;
-    if (x > T(0) || is_nan(x)) return false;
+    if (x < T(0))
+        return true;
+    if (x > T(0) || is_nan(x))
+        return false;
     return (std::bit_cast<std::uint64_t>(static_cast<double>(x)) >> 63) != 0;
 }
 
 template <std::floating_point T>
-constexpr T infinity() noexcept { return std::numeric_limits<T>::infinity(); }
+constexpr T infinity() noexcept {
+    return std::numeric_limits<T>::infinity();
+}
 
 template <std::floating_point T>
-constexpr T quiet_nan() noexcept { return std::numeric_limits<T>::quiet_NaN(); }
+constexpr T quiet_nan() noexcept {
+    return std::numeric_limits<T>::quiet_NaN();
+}
 
 // T is (or has the precision of) the working type: no final rounding step.
 template <std::floating_point T>
@@ -70,19 +80,21 @@ inline constexpr bool is_wide = std::numeric_limits<T>::digits >= std::numeric_l
 
 // ---------------------------------------------------------------------------
 // Powers of two, built by exact squaring: pow2_up[i] = 2^(2^i), pow2_down[i] = 2^-(2^i).
-inline constexpr std::size_t pow2_levels = 14;  // 2^(2^13) = 2^8192 covers the x87 exponent range
+inline constexpr std::size_t pow2_levels = 14; // 2^(2^13) = 2^8192 covers the x87 exponent range
 
 inline constexpr std::array<wide, pow2_levels> pow2_up = [] {
     std::array<wide, pow2_levels> t{};
     t[0] = 2;
-    for (std::size_t i = 1; i < pow2_levels; ++i) t[i] = t[i - 1] * t[i - 1];
+    for (std::size_t i = 1; i < pow2_levels; ++i)
+        t[i] = t[i - 1] * t[i - 1];
     return t;
 }();
 
 inline constexpr std::array<wide, pow2_levels> pow2_down = [] {
     std::array<wide, pow2_levels> t{};
     t[0] = 0.5L;
-    for (std::size_t i = 1; i < pow2_levels; ++i) t[i] = t[i - 1] * t[i - 1];
+    for (std::size_t i = 1; i < pow2_levels; ++i)
+        t[i] = t[i - 1] * t[i - 1];
     return t;
 }();
 
@@ -92,7 +104,8 @@ constexpr wide pow2(int n) noexcept {
     unsigned m = n < 0 ? static_cast<unsigned>(-n) : static_cast<unsigned>(n);
     wide r = 1;
     for (int i = 0; m != 0; ++i, m >>= 1)
-        if (m & 1u) r *= table[static_cast<std::size_t>(i)];
+        if (m & 1u)
+            r *= table[static_cast<std::size_t>(i)];
     return r;
 }
 
@@ -100,8 +113,10 @@ constexpr wide pow2(int n) noexcept {
 // out of range (callers keep it in range).
 constexpr wide scale2(wide x, int n) noexcept {
     constexpr int step = 1 << (pow2_levels - 1);
-    for (; n > step; n -= step) x *= pow2_up[pow2_levels - 1];
-    for (; n < -step; n += step) x *= pow2_down[pow2_levels - 1];
+    for (; n > step; n -= step)
+        x *= pow2_up[pow2_levels - 1];
+    for (; n < -step; n += step)
+        x *= pow2_down[pow2_levels - 1];
     return x * pow2(n);
 }
 
@@ -114,7 +129,7 @@ struct mant_exp {
 
 constexpr mant_exp decompose(wide x) noexcept {
     int e = 0;
-    if (x < pow2_down[pow2_levels - 1]) {  // below 2^-8192: lift subnormals first
+    if (x < pow2_down[pow2_levels - 1]) { // below 2^-8192: lift subnormals first
         x *= pow2_up[6];
         e -= 64;
     }
@@ -161,7 +176,7 @@ constexpr dd fast_two_sum(wide a, wide b) noexcept {
 
 // Veltkamp split of a 64-bit significand into two 32-bit halves.
 constexpr dd split(wide a) noexcept {
-    constexpr wide factor = 4294967297.0L;  // 2^32 + 1
+    constexpr wide factor = 4294967297.0L; // 2^32 + 1
     const wide c = factor * a;
     const wide hi = c - (c - a);
     return {hi, a - hi};
@@ -178,9 +193,13 @@ constexpr dd two_prod(wide a, wide b) noexcept {
 // Double-wide arithmetic on normalized pairs (|lo| <= half an ulp of hi):
 // about 2^-125 relative, enough to carry a result to the last bit of the
 // working type before it is rounded once.
-constexpr dd dd_neg(dd a) noexcept { return {-a.hi, -a.lo}; }
+constexpr dd dd_neg(dd a) noexcept {
+    return {-a.hi, -a.lo};
+}
 
-constexpr wide sum(dd a) noexcept { return a.hi + a.lo; }
+constexpr wide sum(dd a) noexcept {
+    return a.hi + a.lo;
+}
 
 constexpr dd dd_add(dd a, dd b) noexcept {
     const dd s = two_sum(a.hi, b.hi);
@@ -201,7 +220,9 @@ constexpr dd dd_div(dd a, dd b) noexcept {
 }
 
 // 1/n as a pair, for coefficients that are not exact in the working type.
-constexpr dd dd_inverse(wide n) noexcept { return dd_div({1, 0}, {n, 0}); }
+constexpr dd dd_inverse(wide n) noexcept {
+    return dd_div({1, 0}, {n, 0});
+}
 
 // hi + lo rounded once to T. Adding the pair in the working type and then
 // narrowing can round twice: when the wide sum lands exactly on a midpoint of T,
@@ -213,10 +234,12 @@ constexpr T round_dd(dd a) noexcept {
     if constexpr (is_wide<T>) {
         return t;
     } else {
-        const wide d = s.hi - static_cast<wide>(t);  // exact
-        if (s.lo == 0 || d == 0) return t;
-        const wide other = t + 2 * d;  // the neighbour of t across s, if s is a midpoint
-        if (static_cast<wide>(static_cast<T>(other)) != other) return t;
+        const wide d = s.hi - static_cast<wide>(t); // exact
+        if (s.lo == 0 || d == 0)
+            return t;
+        const wide other = t + 2 * d; // the neighbour of t across s, if s is a midpoint
+        if (static_cast<wide>(static_cast<T>(other)) != other)
+            return t;
         return (s.lo > 0) == (d > 0) ? static_cast<T>(other) : t;
     }
 }
@@ -226,7 +249,8 @@ constexpr T round_dd(dd a) noexcept {
 template <std::size_t N>
 constexpr wide horner(wide x, const std::array<wide, N>& c) noexcept {
     wide r = c[N - 1];
-    for (std::size_t i = N - 1; i-- > 0;) r = r * x + c[i];
+    for (std::size_t i = N - 1; i-- > 0;)
+        r = r * x + c[i];
     return r;
 }
 
@@ -235,14 +259,16 @@ constexpr wide horner(wide x, const std::array<wide, N>& c) noexcept {
 template <std::size_t N, class F>
 constexpr std::array<wide, N> make_coefficients(F term) noexcept {
     std::array<wide, N> c{};
-    for (std::size_t i = 0; i < N; ++i) c[i] = term(i);
+    for (std::size_t i = 0; i < N; ++i)
+        c[i] = term(i);
     return c;
 }
 
 // 1/n! in the working type.
 constexpr wide inverse_factorial(std::size_t n) noexcept {
     wide r = 1;
-    for (std::size_t k = 2; k <= n; ++k) r /= static_cast<wide>(k);
+    for (std::size_t k = 2; k <= n; ++k)
+        r /= static_cast<wide>(k);
     return r;
 }
 
@@ -270,12 +296,13 @@ constexpr wide overflow_threshold() noexcept {
 template <std::floating_point T>
 constexpr T round_subnormal(dd pair, int k) noexcept {
     using lim = std::numeric_limits<T>;
-    constexpr int quantum = lim::min_exponent - lim::digits;  // 2^quantum: smallest subnormal
+    constexpr int quantum = lim::min_exponent - lim::digits; // 2^quantum: smallest subnormal
     const dd v = fast_two_sum(pair.hi, pair.lo);
-    const wide a = scale2(v.hi, k - quantum), b = scale2(v.lo, k - quantum);  // exact
-    if (!(a < 0x1p63L)) return T(-1);  // not subnormal: the caller takes the normal path
-    const auto n = static_cast<unsigned long long>(a);  // floor
-    const wide d = ((a - static_cast<wide>(n)) - 0.5L) + b;  // sign of the distance past n + 1/2
+    const wide a = scale2(v.hi, k - quantum), b = scale2(v.lo, k - quantum); // exact
+    if (!(a < 0x1p63L))
+        return T(-1); // not subnormal: the caller takes the normal path
+    const auto n = static_cast<unsigned long long>(a);      // floor
+    const wide d = ((a - static_cast<wide>(n)) - 0.5L) + b; // sign of the distance past n + 1/2
     const unsigned long long rounded = n + ((d > 0 || (d == 0 && (n & 1u) != 0)) ? 1u : 0u);
     return static_cast<T>(scale2(static_cast<wide>(rounded), quantum));
 }
@@ -283,26 +310,31 @@ constexpr T round_subnormal(dd pair, int k) noexcept {
 template <std::floating_point T>
 constexpr checked<T> from_scaled(dd pair, int k) noexcept {
     using lim = std::numeric_limits<T>;
-    if (k > lim::max_exponent + 1) return {infinity<T>(), true};
-    if (k < lim::min_exponent - lim::digits - 3) return {T(0), false};
+    if (k > lim::max_exponent + 1)
+        return {infinity<T>(), true};
+    if (k < lim::min_exponent - lim::digits - 3)
+        return {T(0), false};
     if constexpr (is_wide<T>) {
         if (k < lim::min_exponent) {
             const T tiny = round_subnormal<T>(pair, k);
-            if (tiny >= 0) return {tiny, false};
+            if (tiny >= 0)
+                return {tiny, false};
         }
         const wide p = pair.hi + pair.lo;
-        constexpr int top = lim::max_exponent - 1;  // 2^top is the largest power of two
+        constexpr int top = lim::max_exponent - 1; // 2^top is the largest power of two
         if (k >= top) {
             const wide q = p * pow2(k - top);
-            if (q >= 2) return {infinity<T>(), true};
+            if (q >= 2)
+                return {infinity<T>(), true};
             return {static_cast<T>(q * pow2(top)), false};
         }
         return {static_cast<T>(scale2(p, k)), false};
     } else {
-        const dd v = {scale2(pair.hi, k), scale2(pair.lo, k)};  // exact: wide's range is larger
-        if (v.hi + v.lo >= overflow_threshold<T>()) return {infinity<T>(), true};
+        const dd v = {scale2(pair.hi, k), scale2(pair.lo, k)}; // exact: wide's range is larger
+        if (v.hi + v.lo >= overflow_threshold<T>())
+            return {infinity<T>(), true};
         return {round_dd<T>(v), false};
     }
 }
 
-}  // namespace symdiff::math::detail
+} // namespace symdiff::math::detail

@@ -29,13 +29,14 @@ constexpr bool use_symdiff() noexcept {
 #endif
 }
 
-}  // namespace detail
+} // namespace detail
 
-#define SYMDIFF_MATH_DISPATCH_UNARY(name)                      \
-    template <std::floating_point T>                           \
-    constexpr T name(T x) noexcept {                           \
-        if (detail::use_symdiff()) return symdiff::math::name(x); \
-        return std::name(x);                                   \
+#define SYMDIFF_MATH_DISPATCH_UNARY(name)                                                          \
+    template <std::floating_point T>                                                               \
+    constexpr T name(T x) noexcept {                                                               \
+        if (detail::use_symdiff())                                                                 \
+            return symdiff::math::name(x);                                                         \
+        return std::name(x);                                                                       \
     }
 
 SYMDIFF_MATH_DISPATCH_UNARY(exp)
@@ -58,7 +59,8 @@ SYMDIFF_MATH_DISPATCH_UNARY(abs)
 
 template <std::floating_point T>
 constexpr T atan2(T y, T x) noexcept {
-    if (detail::use_symdiff()) return symdiff::math::atan2(y, x);
+    if (detail::use_symdiff())
+        return symdiff::math::atan2(y, x);
     return std::atan2(y, x);
 }
 
@@ -80,4 +82,4 @@ constexpr T pow(T x, T y) noexcept {
     return std::pow(x, y);
 }
 
-}  // namespace symdiff::math::dispatch
+} // namespace symdiff::math::dispatch

@@ -27,7 +27,7 @@ inline constexpr auto expm1_cubic_coefficients =
 // as a pair. Reduction r = hi - k ln2: k*ln2_hi is exact and cancels exactly
 // against hi (Sterbenz); the rest of r is kept as a pair.
 struct exp_parts {
-    dd s;  // exp(r) - 1, |r| <= ~ln2/2
+    dd s; // exp(r) - 1, |r| <= ~ln2/2
     int k;
 };
 
@@ -38,15 +38,17 @@ constexpr exp_parts exp_reduce(wide hi, wide lo = 0) noexcept {
     const wide cubic = r.hi * sq.hi * horner(r.hi, expm1_cubic_coefficients);
     // expm1(r.hi + r.lo) = expm1(r.hi) + r.lo (1 + r.hi) to well below 2^-128
     const dd head = fast_two_sum(r.hi, sq.hi / 2);
-    return {fast_two_sum(head.hi, head.lo + (sq.lo / 2 + cubic + r.lo * (1 + r.hi))), static_cast<int>(k)};
+    return {fast_two_sum(head.hi, head.lo + (sq.lo / 2 + cubic + r.lo * (1 + r.hi))),
+            static_cast<int>(k)};
 }
 
 // e^x - 1 as a pair, for |x| small enough that 2^k stays finite (|x| < ~11000).
 constexpr dd expm1_dd(wide x) noexcept {
     const auto [s, k] = exp_reduce(x);
-    if (k == 0) return s;  // |x| <= ln2/2: r == x exactly, no cancellation
+    if (k == 0)
+        return s; // |x| <= ln2/2: r == x exactly, no cancellation
     const wide two_k = pow2(k);
-    return dd_add(two_sum(two_k, -1), {two_k * s.hi, two_k * s.lo});  // 2^k (1 + s) - 1
+    return dd_add(two_sum(two_k, -1), {two_k * s.hi, two_k * s.lo}); // 2^k (1 + s) - 1
 }
 
 // 1 + s of a reduced exponential, as a pair.
@@ -71,36 +73,40 @@ constexpr dd exp_dd(wide x) noexcept {
 inline constexpr std::size_t atanh_pair_terms = 4;
 inline constexpr auto atanh_pair_coefficients = [] {
     std::array<dd, atanh_pair_terms> c{};
-    for (std::size_t i = 0; i < atanh_pair_terms; ++i) c[i] = dd_inverse(static_cast<wide>(2 * i + 1));
+    for (std::size_t i = 0; i < atanh_pair_terms; ++i)
+        c[i] = dd_inverse(static_cast<wide>(2 * i + 1));
     return c;
 }();
-inline constexpr auto atanh_tail_coefficients =  // 1/(2i+1) for i >= atanh_pair_terms
-    make_coefficients<11>([](std::size_t i) { return 1.0L / static_cast<wide>(2 * (i + atanh_pair_terms) + 1); });
+inline constexpr auto atanh_tail_coefficients = // 1/(2i+1) for i >= atanh_pair_terms
+    make_coefficients<11>(
+        [](std::size_t i) { return 1.0L / static_cast<wide>(2 * (i + atanh_pair_terms) + 1); });
 
 constexpr dd log1p_parts(wide f, int e) noexcept {
     const dd u = dd_div({f, 0}, two_sum(2, f));
     const dd z = dd_mul(u, u);
     dd p = {horner(z.hi, atanh_tail_coefficients), 0};
-    for (std::size_t i = atanh_pair_terms; i-- > 0;) p = dd_add(dd_mul(p, z), atanh_pair_coefficients[i]);
-    const dd l = dd_mul(u, p);  // log(1 + f) / 2
+    for (std::size_t i = atanh_pair_terms; i-- > 0;)
+        p = dd_add(dd_mul(p, z), atanh_pair_coefficients[i]);
+    const dd l = dd_mul(u, p); // log(1 + f) / 2
     const wide ke = static_cast<wide>(e);
-    const dd head = two_sum(ke * ln2_hi, 2 * l.hi);  // e ln2_hi is exact
+    const dd head = two_sum(ke * ln2_hi, 2 * l.hi); // e ln2_hi is exact
     return fast_two_sum(head.hi, head.lo + (2 * l.lo + ke * ln2_lo));
 }
 
 // log(x) for finite x > 0 as hi + lo.
 constexpr dd log_dd(wide x) noexcept {
     auto [m, e] = decompose(x);
-    if (m > sqrt2) {  // centre the significand on 1: m in (sqrt(1/2), sqrt(2)]
+    if (m > sqrt2) { // centre the significand on 1: m in (sqrt(1/2), sqrt(2)]
         m /= 2;
         ++e;
     }
-    return log1p_parts(m - 1, e);  // m - 1 is exact
+    return log1p_parts(m - 1, e); // m - 1 is exact
 }
 
 // log1p(x) for finite x > -1, as hi + lo.
 constexpr dd log1p_dd(wide x) noexcept {
-    if (x >= sqrt2 / 2 - 1 && x <= sqrt2 - 1) return log1p_parts(x, 0);  // x itself is the exact f
+    if (x >= sqrt2 / 2 - 1 && x <= sqrt2 - 1)
+        return log1p_parts(x, 0); // x itself is the exact f
     // 1 + x = u + c exactly; log(u + c) = log(u) + c/u to first order.
     const dd u = two_sum(1, x);
     const dd r = log_dd(u.hi);
@@ -111,67 +117,83 @@ constexpr dd log1p_dd(wide x) noexcept {
 template <std::floating_point T>
 constexpr bool is_integer(T y) noexcept {
     const wide a = y < 0 ? -static_cast<wide>(y) : static_cast<wide>(y);
-    if (a >= 0x1p63L) return true;
+    if (a >= 0x1p63L)
+        return true;
     return static_cast<wide>(static_cast<long long>(a)) == a;
 }
 
 template <std::floating_point T>
 constexpr bool is_odd_integer(T y) noexcept {
     const wide a = y < 0 ? -static_cast<wide>(y) : static_cast<wide>(y);
-    if (a >= 0x1p64L || !is_integer(y)) return false;
+    if (a >= 0x1p64L || !is_integer(y))
+        return false;
     return (static_cast<unsigned long long>(a) & 1u) != 0;
 }
 
 // Bound beyond which exp surely over/underflows every format (|x| > ln(2^16445)).
 inline constexpr wide exp_bound = 12000;
 
-}  // namespace detail
+} // namespace detail
 
 // e^x.
 template <std::floating_point T>
 constexpr T exp(T x) noexcept {
-    if (detail::is_nan(x)) return x;
-    if (x < -detail::exp_bound) return T(0);  // includes -inf
-    if (x == detail::infinity<T>()) return x;
+    if (detail::is_nan(x))
+        return x;
+    if (x < -detail::exp_bound)
+        return T(0); // includes -inf
+    if (x == detail::infinity<T>())
+        return x;
     if (x <= detail::exp_bound) {
         const auto [s, k] = detail::exp_reduce(x);
         const auto r = detail::from_scaled<T>(detail::one_plus(s), k);
-        if (!r.overflow) return r.value;
+        if (!r.overflow)
+            return r.value;
     }
-    if (std::is_constant_evaluated()) detail::range_error_exp_overflow();
+    if (std::is_constant_evaluated())
+        detail::range_error_exp_overflow();
     return detail::infinity<T>();
 }
 
 // e^x - 1, accurate near 0 (no cancellation).
 template <std::floating_point T>
 constexpr T expm1(T x) noexcept {
-    if (detail::is_nan(x) || x == T(0)) return x;  // keeps the sign of zero
-    if (x < T(-100)) return T(-1);                // e^-100 is far below any half ulp of 1
-    if (x <= T(100)) return detail::round_dd<T>(detail::expm1_dd(x));
-    return exp(x);  // -1 is negligible; exp reports overflow
+    if (detail::is_nan(x) || x == T(0))
+        return x; // keeps the sign of zero
+    if (x < T(-100))
+        return T(-1); // e^-100 is far below any half ulp of 1
+    if (x <= T(100))
+        return detail::round_dd<T>(detail::expm1_dd(x));
+    return exp(x); // -1 is negligible; exp reports overflow
 }
 
 // Natural logarithm.
 template <std::floating_point T>
 constexpr T log(T x) noexcept {
-    if (detail::is_nan(x)) return x;
+    if (detail::is_nan(x))
+        return x;
     if (x <= T(0)) {
-        if (std::is_constant_evaluated()) detail::domain_error_log_of_negative_or_zero_argument();
+        if (std::is_constant_evaluated())
+            detail::domain_error_log_of_negative_or_zero_argument();
         return x == T(0) ? -detail::infinity<T>() : detail::quiet_nan<T>();
     }
-    if (detail::is_inf(x)) return x;
+    if (detail::is_inf(x))
+        return x;
     return detail::round_dd<T>(detail::log_dd(x));
 }
 
 // log(1 + x), accurate near 0.
 template <std::floating_point T>
 constexpr T log1p(T x) noexcept {
-    if (detail::is_nan(x) || x == T(0)) return x;  // keeps the sign of zero
+    if (detail::is_nan(x) || x == T(0))
+        return x; // keeps the sign of zero
     if (x <= T(-1)) {
-        if (std::is_constant_evaluated()) detail::domain_error_log1p_of_argument_at_or_below_minus_one();
+        if (std::is_constant_evaluated())
+            detail::domain_error_log1p_of_argument_at_or_below_minus_one();
         return x == T(-1) ? -detail::infinity<T>() : detail::quiet_nan<T>();
     }
-    if (detail::is_inf(x)) return x;
+    if (detail::is_inf(x))
+        return x;
     return detail::round_dd<T>(detail::log1p_dd(x));
 }
 
@@ -179,20 +201,24 @@ constexpr T log1p(T x) noexcept {
 // takes the reciprocal of x^|n|.
 template <std::floating_point T>
 constexpr T pow_int(T x, long long n) noexcept {
-    if (n == 0) return T(1);
-    if (detail::is_nan(x)) return x;
+    if (n == 0)
+        return T(1);
+    if (detail::is_nan(x))
+        return x;
     const bool odd = (n & 1) != 0;
-    unsigned long long m = n < 0 ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+    unsigned long long m =
+        n < 0 ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
     if (x == T(0) || detail::is_inf(x)) {
         // Signed zero or infinity: only the sign pattern matters.
         const bool negative = odd && detail::sign_bit(x);
         const bool huge = (x == T(0)) == (n < 0);
-        if (x == T(0) && n < 0 && std::is_constant_evaluated()) detail::pole_error_pow_of_zero_to_negative_exponent();
+        if (x == T(0) && n < 0 && std::is_constant_evaluated())
+            detail::pole_error_pow_of_zero_to_negative_exponent();
         const T magnitude = huge ? detail::infinity<T>() : T(0);
         return negative ? -magnitude : magnitude;
     }
     constexpr T max = std::numeric_limits<T>::max();
-    const auto fits = [](T a, T b) {  // |a * b| <= max, tested without overflowing
+    const auto fits = [](T a, T b) { // |a * b| <= max, tested without overflowing
         const T aa = a < 0 ? -a : a, bb = b < 0 ? -b : b;
         return bb <= T(1) || aa <= max / bb;
     };
@@ -200,18 +226,27 @@ constexpr T pow_int(T x, long long n) noexcept {
     bool overflow = false;
     for (;;) {
         if (m & 1u) {
-            if (!fits(result, base)) { overflow = true; break; }
+            if (!fits(result, base)) {
+                overflow = true;
+                break;
+            }
             result *= base;
         }
         m >>= 1;
-        if (m == 0) break;
-        if (!fits(base, base)) { overflow = true; break; }
+        if (m == 0)
+            break;
+        if (!fits(base, base)) {
+            overflow = true;
+            break;
+        }
         base *= base;
     }
     const bool negative = odd && x < T(0);
     if (overflow) {
-        if (n < 0) return negative ? -T(0) : T(0);  // |x^n| below every subnormal
-        if (std::is_constant_evaluated()) detail::range_error_pow_overflow();
+        if (n < 0)
+            return negative ? -T(0) : T(0); // |x^n| below every subnormal
+        if (std::is_constant_evaluated())
+            detail::range_error_pow_overflow();
         return negative ? -detail::infinity<T>() : detail::infinity<T>();
     }
     return n < 0 ? T(1) / result : result;
@@ -222,25 +257,31 @@ constexpr T pow_int(T x, long long n) noexcept {
 template <std::floating_point T>
 constexpr T pow(T x, T y) noexcept {
     using detail::infinity;
-    if (y == T(0) || x == T(1)) return T(1);       // even for NaN operands (C99 F.9.4.4)
-    if (detail::is_nan(x) || detail::is_nan(y)) return x + y;
+    if (y == T(0) || x == T(1))
+        return T(1); // even for NaN operands (C99 F.9.4.4)
+    if (detail::is_nan(x) || detail::is_nan(y))
+        return x + y;
     const bool y_odd = detail::is_odd_integer(y);
     const bool y_int = detail::is_integer(y);
     if (detail::is_inf(y)) {
-        if (x == T(-1)) return T(1);
+        if (x == T(-1))
+            return T(1);
         const T ax = x < 0 ? -x : x;
-        if (ax == T(1)) return T(1);
+        if (ax == T(1))
+            return T(1);
         return (ax > T(1)) == (y > T(0)) ? infinity<T>() : T(0);
     }
     if (x == T(0) || detail::is_inf(x)) {
         const bool negative = y_odd && detail::sign_bit(x);
         const bool huge = (x == T(0)) == (y < T(0));
-        if (x == T(0) && y < T(0) && std::is_constant_evaluated()) detail::pole_error_pow_of_zero_to_negative_exponent();
+        if (x == T(0) && y < T(0) && std::is_constant_evaluated())
+            detail::pole_error_pow_of_zero_to_negative_exponent();
         const T magnitude = huge ? infinity<T>() : T(0);
         return negative ? -magnitude : magnitude;
     }
     if (x < T(0) && !y_int) {
-        if (std::is_constant_evaluated()) detail::domain_error_pow_of_negative_base_with_non_integer_exponent();
+        if (std::is_constant_evaluated())
+            detail::domain_error_pow_of_negative_base_with_non_integer_exponent();
         return detail::quiet_nan<T>();
     }
     const bool negative = x < T(0) && y_odd;
@@ -248,8 +289,10 @@ constexpr T pow(T x, T y) noexcept {
     if (ay > T(0x1p100)) {
         // |y log x| > 2^36 since |log x| >= 2^-64 for x != 1: certain over/underflow.
         const bool grows = (x > T(1) || x < T(-1)) == (y > T(0));
-        if (!grows) return negative ? -T(0) : T(0);
-        if (std::is_constant_evaluated()) detail::range_error_pow_overflow();
+        if (!grows)
+            return negative ? -T(0) : T(0);
+        if (std::is_constant_evaluated())
+            detail::range_error_pow_overflow();
         return negative ? -infinity<T>() : infinity<T>();
     }
     const detail::wide ax = x < T(0) ? -static_cast<detail::wide>(x) : static_cast<detail::wide>(x);
@@ -264,10 +307,11 @@ constexpr T pow(T x, T y) noexcept {
         r = detail::from_scaled<T>(detail::one_plus(s), k);
     }
     if (r.overflow) {
-        if (std::is_constant_evaluated()) detail::range_error_pow_overflow();
+        if (std::is_constant_evaluated())
+            detail::range_error_pow_overflow();
         return negative ? -infinity<T>() : infinity<T>();
     }
     return negative ? -r.value : r.value;
 }
 
-}  // namespace symdiff::math
+} // namespace symdiff::math

@@ -33,7 +33,8 @@ constexpr mant_exp even_decompose(wide x) noexcept {
 // residual step with the exact square gives the wide result to ~0.5 ulp.
 constexpr wide sqrt_unit(wide m) noexcept {
     wide y = (m + 1) / 2;
-    for (int i = 0; i < 5; ++i) y = (y + m / y) / 2;
+    for (int i = 0; i < 5; ++i)
+        y = (y + m / y) / 2;
     const dd sq = two_prod(y, y);
     return y + ((m - sq.hi) - sq.lo) / (2 * y);
 }
@@ -49,36 +50,43 @@ constexpr wide round_root(wide m, wide y) noexcept {
     } else {
         const wide half_ulp = pow2(-std::numeric_limits<T>::digits);
         const wide t = static_cast<T>(y);
-        if (t == y) return t;
+        if (t == y)
+            return t;
         const bool above = y > t;
         const wide mid = above ? t + half_ulp : t - half_ulp;
-        const int side = compare_square(m, mid);  // sign of sqrt(m) - mid
-        if (above && side > 0) return t + 2 * half_ulp;
-        if (!above && side < 0) return t - 2 * half_ulp;
+        const int side = compare_square(m, mid); // sign of sqrt(m) - mid
+        if (above && side > 0)
+            return t + 2 * half_ulp;
+        if (!above && side < 0)
+            return t - 2 * half_ulp;
         return t;
     }
 }
 
 // Square root in the working type, for finite x >= 0 (used by asin/acos).
 constexpr wide sqrt_wide(wide x) noexcept {
-    if (x == 0) return 0;
+    if (x == 0)
+        return 0;
     const auto [m, e] = even_decompose(x);
     return scale2(sqrt_unit(m), e / 2);
 }
 
-}  // namespace detail
+} // namespace detail
 
 template <std::floating_point T>
 constexpr T sqrt(T x) noexcept {
-    if (detail::is_nan(x) || x == T(0)) return x;  // sqrt(-0) = -0
+    if (detail::is_nan(x) || x == T(0))
+        return x; // sqrt(-0) = -0
     if (x < T(0)) {
-        if (std::is_constant_evaluated()) detail::domain_error_sqrt_of_negative_argument();
+        if (std::is_constant_evaluated())
+            detail::domain_error_sqrt_of_negative_argument();
         return detail::quiet_nan<T>();
     }
-    if (detail::is_inf(x)) return x;
+    if (detail::is_inf(x))
+        return x;
     const auto [m, e] = detail::even_decompose(x);
     const detail::wide y = detail::round_root<T>(m, detail::sqrt_unit(m));
-    return static_cast<T>(detail::scale2(y, e / 2));  // never subnormal: exact
+    return static_cast<T>(detail::scale2(y, e / 2)); // never subnormal: exact
 }
 
-}  // namespace symdiff::math
+} // namespace symdiff::math

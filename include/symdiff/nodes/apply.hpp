@@ -19,4 +19,4 @@ struct apply : expression<apply<Function, Argument>> {
     }
 };
 
-}  // namespace symdiff
+} // namespace symdiff

@@ -16,41 +16,50 @@ struct constant : expression<constant<N, D>> {
 
     template <class T, class Env>
     constexpr T evaluate(Env const&) const {
-        if constexpr (D == 1) return static_cast<T>(N);
-        else return static_cast<T>(N) / static_cast<T>(D);
+        if constexpr (D == 1)
+            return static_cast<T>(N);
+        else
+            return static_cast<T>(N) / static_cast<T>(D);
     }
 };
 
 namespace detail {
 
-template <class T> inline constexpr rational exact_value_v{1};
-template <std::intmax_t N, std::intmax_t D> inline constexpr rational exact_value_v<constant<N, D>>{N, D};
+template <class T>
+inline constexpr rational exact_value_v{1};
+template <std::intmax_t N, std::intmax_t D>
+inline constexpr rational exact_value_v<constant<N, D>>{N, D};
 
 // Reads a numeric literal's characters (digits, '.', exponent, digit separators) exactly.
 template <char... C>
 constexpr rational parse_literal() {
     constexpr char text[] = {C..., '\0'};
     rational r{0};
-    std::intmax_t scale = 0;  // power of ten
+    std::intmax_t scale = 0; // power of ten
     bool fraction = false;
     std::size_t i = 0;
     for (; text[i] != '\0' && text[i] != 'e' && text[i] != 'E'; ++i) {
         char c = text[i];
-        if (c == '\'') continue;
+        if (c == '\'')
+            continue;
         if (c == '.') {
             fraction = true;
             continue;
         }
-        if (c < '0' || c > '9') return error_exact_constant_division_by_zero();
+        if (c < '0' || c > '9')
+            return error_exact_constant_division_by_zero();
         r = r * rational{10} + rational{c - '0'};
-        if (fraction) --scale;
+        if (fraction)
+            --scale;
     }
     if (text[i] == 'e' || text[i] == 'E') {
         ++i;
         bool negative = text[i] == '-';
-        if (text[i] == '-' || text[i] == '+') ++i;
+        if (text[i] == '-' || text[i] == '+')
+            ++i;
         std::intmax_t e = 0;
-        for (; text[i] != '\0'; ++i) e = e * 10 + (text[i] - '0');
+        for (; text[i] != '\0'; ++i)
+            e = e * 10 + (text[i] - '0');
         scale += negative ? -e : e;
     }
     return r * integer_power(rational{10}, scale);
@@ -59,12 +68,12 @@ constexpr rational parse_literal() {
 template <char... C>
 constexpr bool is_decimal_literal() {
     constexpr char text[] = {C..., '\0'};
-    if (sizeof...(C) > 1 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X' || text[1] == 'b' ||
-                                              text[1] == 'B'))
+    if (sizeof...(C) > 1 && text[0] == '0' &&
+        (text[1] == 'x' || text[1] == 'X' || text[1] == 'b' || text[1] == 'B'))
         return false;
     return true;
 }
-}  // namespace detail
+} // namespace detail
 
 namespace literals {
 // `2_c`, `0.5_c`, `1e-3_c`: exact rationals read from the literal's digits, not from a double.
@@ -75,6 +84,6 @@ constexpr auto operator""_c() {
     constexpr rational r = detail::parse_literal<C...>();
     return constant<r.num, r.den>{};
 }
-}  // namespace literals
+} // namespace literals
 
-}  // namespace symdiff
+} // namespace symdiff

@@ -40,4 +40,4 @@ constexpr named<Name, Body> name(Body const& body) {
     return named<Name, Body>{body};
 }
 
-}  // namespace symdiff
+} // namespace symdiff

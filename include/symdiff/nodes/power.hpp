@@ -19,10 +19,14 @@ struct power : expression<power<Base, Exponent>> {
         T b = eval(base);
         if constexpr (detail::is_constant<Exponent>) {
             constexpr auto e = Exponent::exact;
-            if constexpr (e.den == 1) return math::pow_int(b, static_cast<long long>(e.num));
-            else if constexpr (e.num == 1 && e.den == 2) return math::dispatch::sqrt(b);
-            else if constexpr (e.num == -1 && e.den == 2) return T(1) / math::dispatch::sqrt(b);
-            else return math::dispatch::pow(b, Exponent{}.template evaluate<T>(env));
+            if constexpr (e.den == 1)
+                return math::pow_int(b, static_cast<long long>(e.num));
+            else if constexpr (e.num == 1 && e.den == 2)
+                return math::dispatch::sqrt(b);
+            else if constexpr (e.num == -1 && e.den == 2)
+                return T(1) / math::dispatch::sqrt(b);
+            else
+                return math::dispatch::pow(b, Exponent{}.template evaluate<T>(env));
         } else if constexpr (std::is_same_v<Exponent, value<long long>>) {
             return math::pow_int(b, exponent.number);
         } else {
@@ -31,4 +35,4 @@ struct power : expression<power<Base, Exponent>> {
     }
 };
 
-}  // namespace symdiff
+} // namespace symdiff

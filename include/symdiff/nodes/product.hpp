@@ -2,7 +2,6 @@
 // `product<Factors...>`: a flattened n-ary product; an exact coefficient, if any, comes first.
 // Division is a product with a negative power (`a / b` is `a * b^-1`).
 
-
 #include <symdiff/detail/list.hpp>
 #include <symdiff/expression.hpp>
 
@@ -23,11 +22,14 @@ struct product : expression<product<Factors...>> {
     constexpr T evaluate_with(Env const&, Eval const& eval) const {
         return detail::apply(
             [&](auto const& first, auto const&... rest) {
-                if constexpr (sizeof...(rest) == 1) return eval(first) * eval(rest...);
-                else return eval(first) * eval(product<std::remove_cvref_t<decltype(rest)>...>{detail::make_list(rest...)});
+                if constexpr (sizeof...(rest) == 1)
+                    return eval(first) * eval(rest...);
+                else
+                    return eval(first) * eval(product<std::remove_cvref_t<decltype(rest)>...>{
+                                             detail::make_list(rest...)});
             },
             factors);
     }
 };
 
-}  // namespace symdiff
+} // namespace symdiff

@@ -2,7 +2,6 @@
 // `sum<Terms...>`: a flattened n-ary sum. Built by the smart constructors in build.hpp, which fold
 // exact constants and drop zeros; subtraction is a sum with a negated term.
 
-
 #include <symdiff/detail/list.hpp>
 #include <symdiff/expression.hpp>
 
@@ -22,4 +21,4 @@ struct sum : expression<sum<Terms...>> {
     }
 };
 
-}  // namespace symdiff
+} // namespace symdiff

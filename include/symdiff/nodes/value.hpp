@@ -24,4 +24,4 @@ struct value : expression<value<T>> {
 template <Number N>
 using stored_type = std::conditional_t<std::is_integral_v<N>, long long, N>;
 
-}  // namespace symdiff
+} // namespace symdiff

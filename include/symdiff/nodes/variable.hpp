@@ -31,4 +31,4 @@ struct var : expression<var<Name>> {
     }
 };
 
-}  // namespace symdiff
+} // namespace symdiff

@@ -29,8 +29,8 @@ struct cpp_style {
     static constexpr bool power_as_call = true;
     static constexpr bool split_products = true;
     static constexpr bool stacked_fractions = false;
-    static constexpr std::string_view one = "T(1)", open = "(", close = ")", plus = " + ", minus = " - ",
-                                      negative = "-", times = " * ", over = " / ",
+    static constexpr std::string_view one = "T(1)", open = "(", close = ")", plus = " + ",
+                                      minus = " - ", negative = "-", times = " * ", over = " / ",
                                       power_open = "std::pow(", power_close = ")",
                                       sqrt_open = "std::sqrt(", sqrt_close = ")";
     static constexpr int exponent_context = 0;
@@ -54,7 +54,8 @@ struct cpp_style {
     template <class E, class Sink>
     static constexpr void reference(Sink& out) {
         std::string_view name{};
-        if constexpr (is_named<E>) name = E::name.view();
+        if constexpr (is_named<E>)
+            name = E::name.view();
         out.reference(boost::mp11::mp_find<Plan, E>::value, name);
     }
 
@@ -64,7 +65,8 @@ struct cpp_style {
     }
     template <class Sink>
     static constexpr void rational(std::intmax_t num, std::intmax_t den, Sink& out) {
-        if (num < 0) out.append("-");
+        if (num < 0)
+            out.append("-");
         out.append("T(");
         print_integer(num < 0 ? -num : num, out);
         out.append(")");
@@ -83,7 +85,7 @@ struct cpp_style {
     template <class F, class Sink>
     static constexpr void function_open(Sink& out) {
         if constexpr (F::name == "sign") {
-            out.append("sign(");  // a local lambda of the generated function
+            out.append("sign("); // a local lambda of the generated function
         } else {
             out.append("std::");
             out.append(F::name);
@@ -96,11 +98,13 @@ struct cpp_style {
     }
 };
 
-template <class E> inline constexpr bool is_sign = false;
-template <class A> inline constexpr bool is_sign<symdiff::apply<functions::sign_fn, A>> = true;
+template <class E>
+inline constexpr bool is_sign = false;
+template <class A>
+inline constexpr bool is_sign<symdiff::apply<functions::sign_fn, A>> = true;
 
 template <class A, class B>
-struct by_name {  // for sorting variables
+struct by_name { // for sorting variables
     static constexpr bool value = compare_v<A, B> < 0;
 };
 
@@ -117,7 +121,8 @@ struct print_cpp {
     template <class Sink>
     constexpr void operator()(list<Outputs...> const& outputs, Sink& out) const {
         out.append("template <class T>\n");
-        if constexpr (sizeof...(Outputs) == 1) out.append("T ");
+        if constexpr (sizeof...(Outputs) == 1)
+            out.append("T ");
         else {
             out.append("std::array<T, ");
             print_integer(sizeof...(Outputs), out);
@@ -139,22 +144,27 @@ struct print_cpp {
             return std::array<bool, plan_size + 1>{is_named<P>..., false};
         }(plan{});
         for (std::size_t i = 0; i < plan_size; ++i)
-            if (used.flags[i] && !stage_at[i]) named.numbers[i] = next++;
+            if (used.flags[i] && !stage_at[i])
+                named.numbers[i] = next++;
         std::size_t at = 0;
         [&]<class... P>(boost::mp11::mp_list<P...>) {
-            ((style::template is_temporary<P>() && used.flags[at] ? statement<P>(named) : void(), ++at),
+            ((style::template is_temporary<P>() && used.flags[at] ? statement<P>(named) : void(),
+              ++at),
              ...);
         }(plan{});
         out.append("    return ");
-        if constexpr (sizeof...(Outputs) > 1) out.append("{");
+        if constexpr (sizeof...(Outputs) > 1)
+            out.append("{");
         bool first_output = true;
         detail::apply(
             [&](auto const&... o) {
-                ((out.append(first_output ? "" : ", "), first_output = false, print<style>(o, named)),
+                ((out.append(first_output ? "" : ", "), first_output = false,
+                  print<style>(o, named)),
                  ...);
             },
             outputs);
-        if constexpr (sizeof...(Outputs) > 1) out.append("}");
+        if constexpr (sizeof...(Outputs) > 1)
+            out.append("}");
         out.append(";\n}\n");
     }
 
@@ -201,8 +211,10 @@ struct print_cpp {
         out.append("    const T ");
         style::template reference<P>(out);
         out.append(" = ");
-        if constexpr (is_named<P>) print<style>(decltype(P::body){}, out);
-        else print_node<style>(P{}, out);
+        if constexpr (is_named<P>)
+            print<style>(decltype(P::body){}, out);
+        else
+            print_node<style>(P{}, out);
         out.append(";\n");
     }
 
@@ -212,7 +224,7 @@ struct print_cpp {
     };
 };
 
-}  // namespace detail
+} // namespace detail
 
 // The formulas as a C++ function template (see above); a compile-time string when the formulas
 // have no stored numbers.
@@ -224,4 +236,4 @@ constexpr auto to_cpp(E const&... e) {
     return detail::render_list(detail::make_list(e...), detail::print_cpp<Name, E...>{});
 }
 
-}  // namespace symdiff
+} // namespace symdiff

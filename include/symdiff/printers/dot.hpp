@@ -38,8 +38,9 @@ struct print_dot {
 
     template <class Sink>
     constexpr void operator()(list<Outputs...> const& outputs, Sink& out) const {
-        out.append("digraph formula {\n    graph [ordering=out];\n    node [fontname=\"Helvetica\"];\n");
-        std::size_t fresh = 0;  // nodes with stored numbers, which are never shared
+        out.append(
+            "digraph formula {\n    graph [ordering=out];\n    node [fontname=\"Helvetica\"];\n");
+        std::size_t fresh = 0; // nodes with stored numbers, which are never shared
         [&]<class... P>(boost::mp11::mp_list<P...>) {
             (write(P{}, declare(P{}, out, fresh), out, fresh), ...);
         }(graph{});
@@ -66,7 +67,7 @@ struct print_dot {
     }
 
     struct node_id {
-        bool shared;  // n<number> for the graph's nodes, s<number> for the others
+        bool shared; // n<number> for the graph's nodes, s<number> for the others
         std::size_t number;
         template <class Sink>
         constexpr void print(Sink& out) const {
@@ -97,9 +98,11 @@ struct print_dot {
         self.print(out);
         out.append(" [label=\"");
         label_of(e, out);
-        if constexpr (is_stateless<E>) notes(self.number, out);
-        out.append(is_var<E> ? "\" shape=box];\n" : is_named<E> ? "\" shape=box style=rounded];\n"
-                                                               : "\"];\n");
+        if constexpr (is_stateless<E>)
+            notes(self.number, out);
+        out.append(is_var<E>     ? "\" shape=box];\n"
+                   : is_named<E> ? "\" shape=box style=rounded];\n"
+                                 : "\"];\n");
         for (std::size_t i = 0; i < n; ++i) {
             out.append("    ");
             self.print(out);
@@ -116,24 +119,36 @@ struct print_dot {
 
     template <class E, class F>
     static constexpr void operands_of_node(E const& e, F&& f) {
-        if constexpr (is_sum<E>) detail::apply([&](auto const&... c) { (f(c), ...); }, e.terms);
-        else if constexpr (is_product<E>) detail::apply([&](auto const&... c) { (f(c), ...); }, e.factors);
-        else if constexpr (is_power<E>) { f(e.base); f(e.exponent); }
-        else if constexpr (is_named<E>) f(e.body);
-        else if constexpr (requires { typename E::function; }) f(e.argument);
+        if constexpr (is_sum<E>)
+            detail::apply([&](auto const&... c) { (f(c), ...); }, e.terms);
+        else if constexpr (is_product<E>)
+            detail::apply([&](auto const&... c) { (f(c), ...); }, e.factors);
+        else if constexpr (is_power<E>) {
+            f(e.base);
+            f(e.exponent);
+        } else if constexpr (is_named<E>)
+            f(e.body);
+        else if constexpr (requires { typename E::function; })
+            f(e.argument);
     }
 
     template <class E, class Sink>
     static constexpr void label_of(E const& e, Sink& out) {
-        if constexpr (is_var<E> || is_named<E>) out.append(E::name.view());
-        else if constexpr (is_constant<E>) text_style::rational(E::exact.num, E::exact.den, out);
-        else if constexpr (is_value<E>) out.append(shortest_text<decltype(e.number)>(e.number).view());
-        else if constexpr (is_sum<E>) out.append("+");
-        else if constexpr (is_product<E>) out.append("*");
-        else if constexpr (is_power<E>) out.append("^");
-        else out.append(E::function::name);
+        if constexpr (is_var<E> || is_named<E>)
+            out.append(E::name.view());
+        else if constexpr (is_constant<E>)
+            text_style::rational(E::exact.num, E::exact.den, out);
+        else if constexpr (is_value<E>)
+            out.append(shortest_text<decltype(e.number)>(e.number).view());
+        else if constexpr (is_sum<E>)
+            out.append("+");
+        else if constexpr (is_product<E>)
+            out.append("*");
+        else if constexpr (is_power<E>)
+            out.append("^");
+        else
+            out.append(E::function::name);
     }
-
 };
 
 // Each node's value at a point, and the gradient of the formula with respect to it (its adjoint),
@@ -151,7 +166,7 @@ struct annotation {
         [&]<class... P>(boost::mp11::mp_list<P...>) {
             ((value[i++] = P{}.template evaluate<T>(env)), ...);
         }(graph{});
-        adjoint[size - 1] = T(1);  // the formula itself is the graph's last node
+        adjoint[size - 1] = T(1); // the formula itself is the graph's last node
         [&]<class... P>(boost::mp11::mp_list<P...>) {
             (propagate<P>(env), ...);
         }(boost::mp11::mp_reverse<graph>{});
@@ -173,11 +188,11 @@ struct annotation {
             boost::mp11::mp_for_each<boost::mp11::mp_iota<boost::mp11::mp_size<operands_t<P>>>>(
                 [&](auto k) {
                     T others = T(1);
-                    boost::mp11::mp_for_each<boost::mp11::mp_iota<boost::mp11::mp_size<operands_t<P>>>>(
-                        [&](auto j) {
-                            if constexpr (j != k)
-                                others *= value[at<boost::mp11::mp_at<operands_t<P>, decltype(j)>>];
-                        });
+                    boost::mp11::mp_for_each<
+                        boost::mp11::mp_iota<boost::mp11::mp_size<operands_t<P>>>>([&](auto j) {
+                        if constexpr (j != k)
+                            others *= value[at<boost::mp11::mp_at<operands_t<P>, decltype(j)>>];
+                    });
                     adjoint[at<boost::mp11::mp_at<operands_t<P>, decltype(k)>>] += a * others;
                 });
         } else if constexpr (is_power<P>) {
@@ -185,7 +200,8 @@ struct annotation {
             using X = decltype(P::exponent);
             T b = value[at<B>], x = value[at<X>];
             adjoint[at<B>] += a * x * math::dispatch::pow(b, x - T(1));
-            if constexpr (!is_constant<X>) adjoint[at<X>] += a * value[at<P>] * math::dispatch::log(b);
+            if constexpr (!is_constant<X>)
+                adjoint[at<X>] += a * value[at<P>] * math::dispatch::log(b);
         } else if constexpr (requires { typename P::function; }) {
             using A = decltype(P::argument);
             adjoint[at<A>] += a * P::function::derivative(A{}).template evaluate<T>(env);
@@ -196,7 +212,8 @@ struct annotation {
     template <class Sink>
     static void number(T x, Sink& out) {
         char buffer[64];
-        auto end = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::general, 6).ptr;
+        auto end =
+            std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::general, 6).ptr;
         out.append(std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
     }
     template <class Sink>
@@ -208,7 +225,7 @@ struct annotation {
     }
 };
 
-}  // namespace detail
+} // namespace detail
 
 // The formula as a Graphviz digraph whose nodes also show, at the point p, their value and the
 // gradient of the formula with respect to them: the picture of back-propagation. For formulas
@@ -216,8 +233,9 @@ struct annotation {
 template <Expression F, class P>
     requires(!Expression<P>)
 std::string to_dot(F const& f, P const& p) {
-    static_assert(detail::is_stateless<F>,
-                  "symdiff::to_dot(f, p): annotated graphs are for formulas without stored numbers");
+    static_assert(
+        detail::is_stateless<F>,
+        "symdiff::to_dot(f, p): annotated graphs are for formulas without stored numbers");
     auto env = detail::as_bindings(p);
     using T = scalar_t<decltype(env)>;
     detail::print_dot<detail::annotation<T, F, decltype(env)>, F> print{{env}};
@@ -231,7 +249,8 @@ std::string to_dot(F const& f, P const& p) {
 template <Expression... E>
 constexpr auto to_dot(E const&... e) {
     static_assert(sizeof...(E) > 0, "symdiff::to_dot: give at least one formula");
-    return detail::render_list(detail::make_list(e...), detail::print_dot<detail::no_notes, E...>{});
+    return detail::render_list(detail::make_list(e...),
+                               detail::print_dot<detail::no_notes, E...>{});
 }
 
-}  // namespace symdiff
+} // namespace symdiff

@@ -16,10 +16,10 @@ namespace symdiff {
 namespace detail {
 
 inline constexpr std::string_view greek_letters[] = {
-    "alpha", "beta",  "gamma", "delta", "epsilon", "zeta",    "eta",   "theta", "iota",
-    "kappa", "lambda", "mu",   "nu",    "xi",      "pi",      "rho",   "sigma", "tau",
-    "upsilon", "phi", "chi",   "psi",   "omega",   "Gamma",   "Delta", "Theta", "Lambda",
-    "Xi",    "Pi",    "Sigma", "Upsilon", "Phi",   "Psi",     "Omega"};
+    "alpha",   "beta",   "gamma", "delta",   "epsilon", "zeta",  "eta",   "theta", "iota",
+    "kappa",   "lambda", "mu",    "nu",      "xi",      "pi",    "rho",   "sigma", "tau",
+    "upsilon", "phi",    "chi",   "psi",     "omega",   "Gamma", "Delta", "Theta", "Lambda",
+    "Xi",      "Pi",     "Sigma", "Upsilon", "Phi",     "Psi",   "Omega"};
 
 template <bool UprightNames>
 struct latex_style {
@@ -32,7 +32,7 @@ struct latex_style {
                                       sqrt_open = "\\sqrt{", sqrt_close = "}",
                                       fraction_open = "\\frac{", fraction_middle = "}{",
                                       fraction_close = "}";
-    static constexpr int exponent_context = 0;  // braces group the exponent
+    static constexpr int exponent_context = 0; // braces group the exponent
 
     template <class Sink>
     static constexpr void word(std::string_view w, Sink& out) {
@@ -43,7 +43,8 @@ struct latex_style {
                 return;
             }
         bool digits = true;
-        for (char c : w) digits = digits && c >= '0' && c <= '9';
+        for (char c : w)
+            digits = digits && c >= '0' && c <= '9';
         if (w.size() == 1 || digits || !UprightNames) {
             out.append(w);
         } else {
@@ -64,7 +65,8 @@ struct latex_style {
         for (std::string_view rest = n.substr(split + 1);;) {
             auto next = rest.find('_');
             word(rest.substr(0, next), out);
-            if (next == std::string_view::npos) break;
+            if (next == std::string_view::npos)
+                break;
             out.append(",");
             rest = rest.substr(next + 1);
         }
@@ -76,7 +78,8 @@ struct latex_style {
             print_integer(num, out);
             return;
         }
-        if (num < 0) out.append("-");
+        if (num < 0)
+            out.append("-");
         out.append("\\frac{");
         print_integer(num < 0 ? -num : num, out);
         out.append("}{");
@@ -94,7 +97,8 @@ struct latex_style {
         out.append(digits.substr(0, e));
         out.append(" \\cdot 10^{");
         std::string_view exponent = digits.substr(e + 1);
-        if (exponent[0] == '+') exponent.remove_prefix(1);
+        if (exponent[0] == '+')
+            exponent.remove_prefix(1);
         out.append(exponent);
         out.append("}");
     }
@@ -123,7 +127,7 @@ struct print_latex {
     }
 };
 
-}  // namespace detail
+} // namespace detail
 
 // The formula as LaTeX (math mode, without delimiters); a compile-time string when the formula
 // has no stored numbers.
@@ -142,4 +146,4 @@ constexpr auto to_latex(E const& e, italic_names_t) {
     return detail::render(e, detail::print_latex<false>{});
 }
 
-}  // namespace symdiff
+} // namespace symdiff

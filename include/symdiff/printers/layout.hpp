@@ -20,7 +20,7 @@ namespace symdiff::detail {
 enum precedence : int { sum_level = 1, product_level = 2, power_level = 3, atom_level = 4 };
 
 template <class E>
-inline constexpr bool is_reciprocal = false;  // u^c with an exact c < 0: printed as a divisor
+inline constexpr bool is_reciprocal = false; // u^c with an exact c < 0: printed as a divisor
 template <class B, std::intmax_t N, std::intmax_t D>
 inline constexpr bool is_reciprocal<power<B, constant<N, D>>> = N < 0;
 
@@ -33,30 +33,44 @@ inline constexpr bool is_square_root<power<B, constant<1, 2>>> = true;
 // stored numbers); only those need their negation built for printing.
 template <class E>
 constexpr bool may_be_negative() {
-    if constexpr (is_constant<E>) return E::exact.num < 0;
-    else if constexpr (is_value<E>) return true;
-    else if constexpr (is_product<E>) return may_be_negative<list_element<0, decltype(E::factors)>>();
-    else return false;
+    if constexpr (is_constant<E>)
+        return E::exact.num < 0;
+    else if constexpr (is_value<E>)
+        return true;
+    else if constexpr (is_product<E>)
+        return may_be_negative<list_element<0, decltype(E::factors)>>();
+    else
+        return false;
 }
 
 template <class E>
 constexpr bool is_negative(E const& e) {
-    if constexpr (is_constant<E>) return E::exact.num < 0;
-    else if constexpr (is_value<E>) return e.number < 0;
-    else if constexpr (is_product<E>) return is_negative(detail::get<0>(e.factors));
-    else return false;
+    if constexpr (is_constant<E>)
+        return E::exact.num < 0;
+    else if constexpr (is_value<E>)
+        return e.number < 0;
+    else if constexpr (is_product<E>)
+        return is_negative(detail::get<0>(e.factors));
+    else
+        return false;
 }
 
 template <class Style, class E>
 constexpr int precedence_of(E const& e) {
-    if constexpr (is_power<E> && Style::power_as_call) return atom_level;
-    else if constexpr (is_sum<E>) return sum_level;
-    else if constexpr (is_product<E> || is_reciprocal<E>) return product_level;
+    if constexpr (is_power<E> && Style::power_as_call)
+        return atom_level;
+    else if constexpr (is_sum<E>)
+        return sum_level;
+    else if constexpr (is_product<E> || is_reciprocal<E>)
+        return product_level;
     else if constexpr (is_constant<E>)
         return E::exact.num < 0 || E::exact.den != 1 ? product_level : atom_level;
-    else if constexpr (is_value<E>) return e.number < 0 ? product_level : atom_level;
-    else if constexpr (is_power<E>) return is_square_root<E> ? atom_level : power_level;
-    else return atom_level;
+    else if constexpr (is_value<E>)
+        return e.number < 0 ? product_level : atom_level;
+    else if constexpr (is_power<E>)
+        return is_square_root<E> ? atom_level : power_level;
+    else
+        return atom_level;
 }
 
 template <class Sink>
@@ -70,7 +84,8 @@ constexpr void print_integer(std::intmax_t n, Sink& out) {
         digits[--at] = static_cast<char>('0' - m % 10);
         m /= 10;
     } while (m != 0);
-    if (negative) digits[--at] = '-';
+    if (negative)
+        digits[--at] = '-';
     out.append(std::string_view(digits + at, sizeof digits - at));
 }
 
@@ -111,20 +126,25 @@ template <class... F>
 constexpr auto numerator_of(list<F...> const& factors) {
     constexpr rational c = coefficient_v<F...>;
     auto rest = pick<indices_where<!is_constant<F> && !is_reciprocal<F>...>()>(factors);
-    if constexpr (c.num != 1) return concat(make_list(constant<c.num>{}), rest);
-    else return rest;
+    if constexpr (c.num != 1)
+        return concat(make_list(constant<c.num>{}), rest);
+    else
+        return rest;
 }
 template <class... F>
 constexpr auto denominator_of(list<F...> const& factors) {
     constexpr rational c = coefficient_v<F...>;
     auto divisors = detail::apply(
         [](auto const&... p) {
-            return make_list(power_of(p.base, constant<-decltype(p.exponent)::exact.num,
-                                                       decltype(p.exponent)::exact.den>{})...);
+            return make_list(power_of(
+                p.base,
+                constant<-decltype(p.exponent)::exact.num, decltype(p.exponent)::exact.den>{})...);
         },
         pick<indices_where<is_reciprocal<F>...>()>(factors));
-    if constexpr (c.den != 1) return concat(make_list(constant<c.den>{}), divisors);
-    else return divisors;
+    if constexpr (c.den != 1)
+        return concat(make_list(constant<c.den>{}), divisors);
+    else
+        return divisors;
 }
 
 template <class Style, class Sink, class... F>
@@ -135,18 +155,25 @@ constexpr void print_fraction(list<F...> const& factors, Sink& out) {
     constexpr std::size_t den_size = list_size<decltype(denominator)>;
     if constexpr (den_size == 0) {
         print_list<Style>(numerator, out, Style::times, power_level);
-    } else if constexpr (Style::stacked_fractions) {  // \frac{num}{den}: braces group both
+    } else if constexpr (Style::stacked_fractions) { // \frac{num}{den}: braces group both
         out.append(Style::fraction_open);
-        if constexpr (num_size == 0) out.append(Style::one);
-        else if constexpr (num_size == 1) print<Style>(get<0>(numerator), out);
-        else print_list<Style>(numerator, out, Style::times, power_level);
+        if constexpr (num_size == 0)
+            out.append(Style::one);
+        else if constexpr (num_size == 1)
+            print<Style>(get<0>(numerator), out);
+        else
+            print_list<Style>(numerator, out, Style::times, power_level);
         out.append(Style::fraction_middle);
-        if constexpr (den_size == 1) print<Style>(get<0>(denominator), out);
-        else print_list<Style>(denominator, out, Style::times, power_level);
+        if constexpr (den_size == 1)
+            print<Style>(get<0>(denominator), out);
+        else
+            print_list<Style>(denominator, out, Style::times, power_level);
         out.append(Style::fraction_close);
-    } else {  // num / den, with the denominator in parentheses when it is a product
-        if constexpr (num_size == 0) out.append(Style::one);
-        else print_list<Style>(numerator, out, Style::times, power_level);
+    } else { // num / den, with the denominator in parentheses when it is a product
+        if constexpr (num_size == 0)
+            out.append(Style::one);
+        else
+            print_list<Style>(numerator, out, Style::times, power_level);
         out.append(Style::over);
         if constexpr (den_size == 1) {
             print<Style>(get<0>(denominator), out, power_level);
@@ -166,7 +193,8 @@ constexpr void print_sum(list<T...> const& terms, Sink& out) {
             [&](auto const&... term) {
                 (
                     [&] {
-                        if (is_negative(term) != negatives) return;
+                        if (is_negative(term) != negatives)
+                            return;
                         if constexpr (may_be_negative<std::remove_cvref_t<decltype(term)>>()) {
                             if (negatives) {
                                 out.append(first ? Style::negative : Style::minus);
@@ -175,7 +203,8 @@ constexpr void print_sum(list<T...> const& terms, Sink& out) {
                                 return;
                             }
                         }
-                        if (!first) out.append(Style::plus);
+                        if (!first)
+                            out.append(Style::plus);
                         print<Style>(term, out, product_level);
                         first = false;
                     }(),
@@ -223,7 +252,7 @@ constexpr void print_node(E const& e, Sink& out) {
         out.append(Style::sqrt_open);
         print<Style>(e.base, out);
         out.append(Style::sqrt_close);
-    } else if constexpr (is_power<E> && Style::power_as_call) {  // pow(base, exponent)
+    } else if constexpr (is_power<E> && Style::power_as_call) { // pow(base, exponent)
         out.append(Style::power_open);
         print<Style>(e.base, out);
         out.append(", ");
@@ -234,7 +263,7 @@ constexpr void print_node(E const& e, Sink& out) {
         out.append(Style::power_open);
         print<Style>(e.exponent, out, Style::exponent_context);
         out.append(Style::power_close);
-    } else {  // apply
+    } else { // apply
         using F = typename E::function;
         Style::template function_open<F>(out);
         print<Style>(e.argument, out);
@@ -245,8 +274,10 @@ constexpr void print_node(E const& e, Sink& out) {
 // A style may print some subformulas as a name (the temporaries of to_cpp).
 template <class Style, class E>
 constexpr bool is_reference() {
-    if constexpr (requires { Style::template is_reference<E>(); }) return Style::template is_reference<E>();
-    else return false;
+    if constexpr (requires { Style::template is_reference<E>(); })
+        return Style::template is_reference<E>();
+    else
+        return false;
 }
 
 template <class Style, class E, class Sink>
@@ -256,9 +287,11 @@ constexpr void print(E const& e, Sink& out, int context) {
         return;
     }
     bool parens = precedence_of<Style, E>(e) < context;
-    if (parens) out.append(Style::open);
+    if (parens)
+        out.append(Style::open);
     print_node<Style>(e, out);
-    if (parens) out.append(Style::close);
+    if (parens)
+        out.append(Style::close);
 }
 
-}  // namespace symdiff::detail
+} // namespace symdiff::detail

@@ -20,7 +20,8 @@ struct static_text {
     std::size_t length = 0;
 
     constexpr void append(std::string_view s) {
-        for (char c : s) data[length++] = c;
+        for (char c : s)
+            data[length++] = c;
     }
     constexpr std::size_t size() const { return length; }
     constexpr char const* c_str() const { return data; }
@@ -29,12 +30,16 @@ struct static_text {
     operator std::string() const { return std::string(view()); }
     std::string str() const { return std::string(view()); }
 
-    friend constexpr bool operator==(static_text const& a, std::string_view b) { return a.view() == b; }
+    friend constexpr bool operator==(static_text const& a, std::string_view b) {
+        return a.view() == b;
+    }
     template <std::size_t M>
     friend constexpr bool operator==(static_text const& a, static_text<M> const& b) {
         return a.view() == b.view();
     }
-    friend std::ostream& operator<<(std::ostream& os, static_text const& t) { return os << t.view(); }
+    friend std::ostream& operator<<(std::ostream& os, static_text const& t) {
+        return os << t.view();
+    }
 };
 
 namespace detail {
@@ -89,5 +94,5 @@ constexpr auto render_list(list<E...> const& formulas, Print print) {
     }
 }
 
-}  // namespace detail
-}  // namespace symdiff
+} // namespace detail
+} // namespace symdiff

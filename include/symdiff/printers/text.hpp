@@ -21,11 +21,11 @@ struct text_style {
     static constexpr bool power_as_call = false;
     static constexpr bool split_products = false;
     static constexpr bool stacked_fractions = false;
-    static constexpr std::string_view one = "1", open = "(", close = ")", plus = " + ", minus = " - ",
-                                      negative = "-", times = " * ", over = " / ",
+    static constexpr std::string_view one = "1", open = "(", close = ")", plus = " + ",
+                                      minus = " - ", negative = "-", times = " * ", over = " / ",
                                       power_open = "^", power_close = "", sqrt_open = "sqrt(",
                                       sqrt_close = ")";
-    static constexpr int exponent_context = power_level;  // a^b^c is a^(b^c)
+    static constexpr int exponent_context = power_level; // a^b^c is a^(b^c)
 
     template <class Sink>
     static constexpr void name(std::string_view n, Sink& out) {
@@ -61,7 +61,7 @@ struct print_text {
     }
 };
 
-}  // namespace detail
+} // namespace detail
 
 // The formula as text; a compile-time string (static_text) when it has no stored numbers.
 template <Expression E>
@@ -95,7 +95,7 @@ struct print_text_where {
         }(boost::mp11::mp_reverse<graph_t<E>>{});
     }
 };
-}  // namespace detail
+} // namespace detail
 
 template <Expression E>
 constexpr auto to_string(E const& e, where_t) {
@@ -107,4 +107,4 @@ std::ostream& operator<<(std::ostream& os, E const& e) {
     return os << std::string_view(to_string(e));
 }
 
-}  // namespace symdiff
+} // namespace symdiff
