@@ -142,16 +142,22 @@ constexpr auto scalar_of(std::tuple<B...> const*) {
 template <class Env>
 using scalar_t = decltype(detail::scalar_of(static_cast<Env const*>(nullptr)));
 
+namespace detail {
+// The bindings of the arguments of an evaluation (bindings and points), each key at most once:
+// what every evaluation (f(...), at, gradients, checks) starts from.
+template <class... Args>
+constexpr auto bindings_of(Args const&... args) {
+    auto all = std::tuple_cat(as_bindings(args)...);
+    std::apply([]<class... B>(B const&...) { check_bound_once<B...>(); }, all);
+    return all;
+}
+} // namespace detail
+
 // Collects bindings and points into one point; each variable may be bound once.
 template <class... Args>
 constexpr auto at(Args const&... args) {
-    auto all = std::tuple_cat(detail::as_bindings(args)...);
-    return std::apply(
-        []<class... B>(B const&... b) {
-            detail::check_bound_once<B...>();
-            return point<B...>{{b...}};
-        },
-        all);
+    return std::apply([]<class... B>(B const&... b) { return point<B...>{{b...}}; },
+                      detail::bindings_of(args...));
 }
 
 } // namespace symdiff

@@ -56,13 +56,6 @@ constexpr auto nudged(X const& x, Env const& env, T delta) {
     }
 }
 
-template <class P>
-constexpr auto bindings_of(P const& p) {
-    auto env = as_bindings(p);
-    std::apply([]<class... B>(B const&...) { check_bound_once<B...>(); }, env);
-    return env;
-}
-
 template <class T>
 constexpr T magnitude(T x) {
     return x < T(0) ? -x : x;

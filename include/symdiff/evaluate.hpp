@@ -12,9 +12,8 @@ namespace detail {
 
 template <class E, class... Args>
 constexpr auto evaluate_at(E const& e, Args const&... args) {
-    auto env = std::tuple_cat(as_bindings(args)...);
+    auto env = bindings_of(args...);
     using Env = decltype(env);
-    std::apply([]<class... B>(B const&...) { check_bound_once<B...>(); }, env);
     return e.template evaluate<scalar_t<Env>>(env);
 }
 

@@ -60,9 +60,8 @@ struct plan_evaluator {
 
 template <class... F>
 constexpr auto evaluate_all(list<F...> const& formulas, auto const&... args) {
-    auto env = std::tuple_cat(as_bindings(args)...);
+    auto env = bindings_of(args...);
     using Env = decltype(env);
-    std::apply([]<class... B>(B const&...) { check_bound_once<B...>(); }, env);
     using T = scalar_t<Env>;
     plan_evaluator<plan_t<F...>, T, Env> plan(env);
     return detail::apply([&](auto const&... f) { return std::array<T, sizeof...(F)>{plan(f)...}; },
