@@ -6,16 +6,19 @@
 //   symdiff::hessian(f, x, y)(p)                          -> std::array<std::array<T, 2>, 2>
 //   symdiff::jacobian(symdiff::outputs(f, g), x, y)(p)    -> std::array<std::array<T, 2>, 2>
 //
-// The derivatives are formed once, when the object is made (at compile time for a constexpr
-// object). Evaluating computes every distinct subformula of all of them once, children first,
-// into a table (plan.hpp): the partial derivatives share their common parts, as hand-written
-// back-propagation does, and the compiler sees straight-line code.
+// Gradients and Jacobians are computed in reverse mode (adjoint.hpp), as hand-written
+// back-propagation computes them: every distinct subformula of the outputs once, children first,
+// into a table (plan.hpp), then one reverse sweep per output hands adjoints down to the
+// variables. No derivative formula is built; the compiler sees straight-line code.
+// Hessians are the second derivatives d(f, x, y), formed once when the object is made, each
+// pair (i <= j) once, evaluated from one plan of all of them.
 
 #include <array>
 #include <cstddef>
 
 #include <boost/mp11/algorithm.hpp>
 
+#include <symdiff/adjoint.hpp>
 #include <symdiff/bindings.hpp>
 #include <symdiff/derivative.hpp>
 #include <symdiff/detail/list.hpp>
@@ -68,10 +71,6 @@ constexpr auto evaluate_all(list<F...> const& formulas, auto const&... args) {
                          formulas);
 }
 
-template <class F, class... X>
-using gradient_formulas =
-    list<decltype(symdiff::d(std::declval<F const&>(), std::declval<X const&>()))...>;
-
 } // namespace detail
 
 // The results of value_and_gradient.
@@ -81,28 +80,75 @@ struct value_and_gradient_result {
     std::array<T, N> gradient;
 };
 
+// The reverse-mode pass of every output over one shared forward plan (adjoint.hpp).
+namespace detail {
+template <class W, class... F>
+struct reverse_pass {
+    using Plan = plan_t<F...>;
+    static constexpr std::size_t n = boost::mp11::mp_size<W>::value;
+
+    // row r: output r's value, then its derivative by each of W
+    template <class T>
+    using rows_t = std::array<std::array<T, n + 1>, sizeof...(F)>;
+
+    template <class... Args>
+    static constexpr auto run(list<F...> const& outputs, Args const&... args) {
+        auto env = bindings_of(args...);
+        using Env = decltype(env);
+        using T = scalar_t<Env>;
+        plan_evaluator<Plan, T, Env> values(env);
+        rows_t<T> rows{};
+        all_outputs(outputs, values, rows, std::index_sequence_for<F...>{});
+        return rows;
+    }
+
+    // Straight-line code (always inlined, as the plan's fill is: clang and g++ otherwise keep
+    // the table in memory across an out-of-line call).
+    template <class Values, class Rows, std::size_t... R>
+    [[gnu::always_inline]] static constexpr void all_outputs(list<F...> const& outputs,
+                                                             Values const& values, Rows& rows,
+                                                             std::index_sequence<R...>) {
+        (one_output<R>(get<R>(outputs), values, rows[R], std::make_index_sequence<n>{}), ...);
+    }
+    template <std::size_t R, class Fr, class Values, class Row, std::size_t... K>
+    [[gnu::always_inline]] static constexpr void one_output(Fr const& f, Values const& values,
+                                                            Row& row, std::index_sequence<K...>) {
+        adjoint_sweep<Plan, Fr, W, Values> sweep(values);
+        sweep.run(f);
+        row[0] = values(f);
+        ((row[K + 1] = sweep.template of<boost::mp11::mp_at_c<W, K>>()), ...);
+    }
+};
+} // namespace detail
+
 template <class F, class... X>
 struct gradient_function {
-    detail::gradient_formulas<F, X...> derivatives;
+    F f;
 
     template <class... Args>
     constexpr auto operator()(Args const&... args) const {
-        return detail::evaluate_all(derivatives, args...);
+        auto rows =
+            detail::reverse_pass<boost::mp11::mp_list<X...>, F>::run(detail::make_list(f), args...);
+        using T = typename decltype(rows)::value_type::value_type;
+        std::array<T, sizeof...(X)> g{};
+        for (std::size_t i = 0; i < sizeof...(X); ++i)
+            g[i] = rows[0][i + 1];
+        return g;
     }
 };
 
 template <class F, class... X>
 struct value_and_gradient_function {
     F f;
-    detail::gradient_formulas<F, X...> derivatives;
 
     template <class... Args>
     constexpr auto operator()(Args const&... args) const {
-        auto all = detail::evaluate_all(detail::concat(detail::make_list(f), derivatives), args...);
-        using T = typename decltype(all)::value_type;
-        value_and_gradient_result<T, sizeof...(X)> result{all[0], {}};
+        auto rows =
+            detail::reverse_pass<boost::mp11::mp_list<X...>, F>::run(detail::make_list(f), args...);
+        using T = typename decltype(rows)::value_type::value_type;
+        value_and_gradient_result<T, sizeof...(X)> result{rows[0][0], {}};
         for (std::size_t i = 0; i < sizeof...(X); ++i)
-            result.gradient[i] = all[i + 1];
+            result.gradient[i] = rows[0][i + 1];
         return result;
     }
 };
@@ -120,18 +166,6 @@ constexpr void check_gradient_arguments() {
     static_assert((DifferentiationVariable<X> && ...),
                   "symdiff: can only differentiate by a variable (symdiff::var<\"x\">) or a "
                   "named stage (symdiff::name<\"net\">(...))");
-}
-
-template <class F, class... X>
-constexpr auto gradient_list(F const& f, X const&... x) {
-    return make_list(symdiff::d(f, x)...);
-}
-
-// Row by row, the derivatives of each formula by each variable.
-template <class... F, std::size_t... I, class... X>
-constexpr auto jacobian_formulas(list<F...> const& formulas, std::index_sequence<I...>,
-                                 X const&... x) {
-    return concat(gradient_list(get<I>(formulas), x...)...);
 }
 
 // The pairs (i, j), i <= j, of an n x n symmetric matrix, in row order.
@@ -191,36 +225,36 @@ struct jacobian_function;
 template <class... F, class... X>
 struct jacobian_function<outputs_t<F...>, X...> {
     static constexpr std::size_t m = sizeof...(F), n = sizeof...(X);
-    decltype(detail::concat(std::declval<detail::gradient_formulas<F, X...>>()...)) derivatives;
+    detail::list<F...> formulas;
 
     template <class... Args>
     constexpr auto operator()(Args const&... args) const {
-        auto all = detail::evaluate_all(derivatives, args...);
-        using T = typename decltype(all)::value_type;
+        auto rows = detail::reverse_pass<boost::mp11::mp_list<X...>, F...>::run(formulas, args...);
+        using T = typename decltype(rows)::value_type::value_type;
         std::array<std::array<T, n>, m> j{};
         for (std::size_t r = 0; r < m; ++r)
             for (std::size_t c = 0; c < n; ++c)
-                j[r][c] = all[r * n + c];
+                j[r][c] = rows[r][c + 1];
         return j;
     }
 };
 
 // gradient(f, x, y, ...)(p): {d f / dx, d f / dy, ...} at p.
 template <class F, class... X>
-constexpr auto gradient(F const& f, X const&... x) {
+constexpr auto gradient(F const& f, X const&...) {
     detail::check_gradient_arguments<F, X...>();
     if constexpr (detail::valid_arguments<F, X...>)
-        return gradient_function<F, X...>{detail::make_list(d(f, x)...)};
+        return gradient_function<F, X...>{f};
     else
         return constant<0>{}; // only the error above is reported
 }
 
 // value_and_gradient(f, x, ...)(p): .value = f(p), .gradient = gradient(f, x, ...)(p).
 template <class F, class... X>
-constexpr auto value_and_gradient(F const& f, X const&... x) {
+constexpr auto value_and_gradient(F const& f, X const&...) {
     detail::check_gradient_arguments<F, X...>();
     if constexpr (detail::valid_arguments<F, X...>)
-        return value_and_gradient_function<F, X...>{f, detail::make_list(d(f, x)...)};
+        return value_and_gradient_function<F, X...>{f};
     else
         return constant<0>{};
 }
@@ -245,11 +279,10 @@ constexpr auto hessian(F const& f, X const&... x) {
 
 // jacobian(outputs(f, g, ...), x, ...)(p): row m is the gradient of the m-th formula.
 template <class... F, class... X>
-constexpr auto jacobian(outputs_t<F...> const& o, X const&... x) {
+constexpr auto jacobian(outputs_t<F...> const& o, X const&...) {
     (detail::check_gradient_arguments<F, X...>(), ...);
     if constexpr ((detail::valid_arguments<F, X...> && ...))
-        return jacobian_function<outputs_t<F...>, X...>{
-            detail::jacobian_formulas(o.formulas, std::index_sequence_for<F...>{}, x...)};
+        return jacobian_function<outputs_t<F...>, X...>{o.formulas};
     else
         return constant<0>{};
 }

@@ -203,6 +203,23 @@ template <std::floating_point T>
 constexpr T pow_int(T x, long long n) noexcept {
     if (n == 0)
         return T(1);
+    if (!std::is_constant_evaluated()) {
+        // At run time IEEE arithmetic makes the special values below by itself (inf on
+        // overflow, signed zeros, NaN), so the products are all there is: pow_int(x, 2) is
+        // x * x, and nothing is left to branch on once n is known.
+        unsigned long long k =
+            n < 0 ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+        T r = 1, b = x;
+        for (;;) {
+            if (k & 1u)
+                r *= b;
+            k >>= 1;
+            if (k == 0)
+                break;
+            b *= b;
+        }
+        return n < 0 ? T(1) / r : r;
+    }
     if (detail::is_nan(x))
         return x;
     const bool odd = (n & 1) != 0;

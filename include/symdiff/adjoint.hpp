@@ -1,0 +1,213 @@
+#pragma once
+// Reverse mode over a plan: the gradient of a formula as hand-written back-propagation computes
+// it. The forward pass is the plan (plan.hpp): every distinct subformula once, children first.
+// The reverse pass visits the plan's entries parents first and hands each entry's adjoint
+// (d output / d entry) to its children, times the local partial derivative:
+//
+//   u + v + ...   each term gets the adjoint as it is
+//   u * rest      u gets adjoint * rest, rest gets adjoint * u (products split as the plan does)
+//   u^c           u gets adjoint * c u^(c - 1); an exponent that depends on the variables gets
+//                 adjoint * log(u) u^v
+//   f(u)          u gets adjoint * f'(u), f' from f's descriptor (tanh: 1 - tanh(u)^2, where
+//                 tanh(u) is the entry's own value, looked up)
+//   stage         the body gets the adjoint; the stage's own adjoint is d output / d stage
+//
+// Only entries that depend on a requested variable take part. A subformula with stored numbers
+// is not a plan entry: its adjoint is handed down where it stands, walking its tree, before the
+// sweep. No derivative formula is built, so a gradient of n variables costs the compiler about
+// as much as the formula itself, and the run time is a small multiple of the formula's value.
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
+
+#include <symdiff/build.hpp>
+#include <symdiff/functions.hpp>
+#include <symdiff/plan.hpp>
+
+namespace symdiff::detail {
+
+// Whether E's value depends on one of the variables (or stages) in the list W.
+template <class E, class W>
+inline constexpr bool depends_on = false;
+
+template <class C, class W>
+inline constexpr bool any_depends_on = false;
+template <class... C, class W>
+inline constexpr bool any_depends_on<boost::mp11::mp_list<C...>, W> = (depends_on<C, W> || ...);
+
+template <class E, class... X>
+inline constexpr bool depends_on<E, boost::mp11::mp_list<X...>> =
+    (std::is_same_v<E, X> || ...) || any_depends_on<children_t<E>, boost::mp11::mp_list<X...>>;
+
+// The objects of E's plan children (children_t<E>), in order.
+template <class E>
+constexpr auto children_of(E const& e) {
+    if constexpr (is_sum<E>) {
+        return e.terms;
+    } else if constexpr (is_product<E>) {
+        return detail::apply(
+            [](auto const& first, auto const&... rest) {
+                if constexpr (sizeof...(rest) == 1)
+                    return make_list(first, rest...);
+                else
+                    return make_list(
+                        first, product<std::remove_cvref_t<decltype(rest)>...>{make_list(rest...)});
+            },
+            e.factors);
+    } else if constexpr (is_power<E>) {
+        return make_list(e.base, e.exponent);
+    } else if constexpr (is_named<E>) {
+        return make_list(e.body);
+    } else if constexpr (requires { typename E::function; }) {
+        return make_list(e.argument);
+    } else {
+        return list<>{};
+    }
+}
+
+// Stateless subformulas that are operands of subformulas with stored numbers: their adjoints
+// are started by the walk over the stored-number part, before the sweep.
+template <class E>
+struct below_stateful {
+    template <class C>
+    using one = typename below_stateful<C>::type;
+    template <class C>
+    using stateless_child = boost::mp11::mp_if_c<is_stateless<C>, boost::mp11::mp_list<C>,
+                                                 typename below_stateful<C>::type>;
+    using type = boost::mp11::mp_if_c<
+        is_stateless<E>, boost::mp11::mp_list<>,
+        boost::mp11::mp_apply<merged, boost::mp11::mp_transform<stateless_child, children_t<E>>>>;
+};
+
+// The adjoints of the reverse sweep of one output F. Plan: all outputs' entries (the forward
+// values); W: the variables and stages asked for.
+template <class Plan, class F, class W, class Values>
+struct adjoint_sweep {
+    using Own = plan_t<F>; // the entries of this output
+    using T = std::remove_cvref_t<decltype(std::declval<Values const&>().value[0])>;
+    static constexpr std::size_t size = boost::mp11::mp_size<Plan>::value;
+    static constexpr std::size_t own_size = boost::mp11::mp_size<Own>::value;
+
+    template <class P>
+    static constexpr std::size_t index = boost::mp11::mp_find<Plan, P>::value;
+
+    Values const& values;
+    T adjoint[size + 1]{};
+    // adjoints of stages with stored numbers in their bodies (not plan entries), by position in W
+    T stage_adjoint[boost::mp11::mp_size<W>::value + 1]{};
+
+    // For each entry, the sweep position of the last parent that hands it an adjoint, so the
+    // sweep's first contribution is an assignment rather than 0 + x (which IEEE does not fold).
+    static constexpr auto first_writer = [] {
+        std::array<std::size_t, size + 1> last{};
+        for (auto& l : last)
+            l = size; // none
+        boost::mp11::mp_for_each<boost::mp11::mp_iota_c<own_size>>([&](auto k) {
+            using P = boost::mp11::mp_at_c<Own, k>;
+            if constexpr (depends_on<P, W>)
+                boost::mp11::mp_for_each<children_t<P>>([&](auto c) {
+                    using C = decltype(c);
+                    if constexpr (depends_on<C, W>) {
+                        // later entries come first in the sweep; u^u gives u two contributions
+                        constexpr bool twice = boost::mp11::mp_count<children_t<P>, C>::value > 1;
+                        last[index<C>] = twice ? size : index<P>;
+                    }
+                });
+        });
+        // entries that the stored-number walk or the seed reaches first keep `+=`
+        boost::mp11::mp_for_each<typename below_stateful<F>::type>(
+            [&](auto c) { last[index<decltype(c)>] = size; });
+        return last;
+    }();
+
+    constexpr explicit adjoint_sweep(Values const& v) : values(v) {}
+
+    template <std::size_t Parent, class L, std::size_t... K>
+    [[gnu::always_inline]] constexpr void hand_down_each(L const& ch, T a,
+                                                         std::index_sequence<K...>) {
+        (
+            [&] {
+                if constexpr (depends_on<list_element<K, L>, W>)
+                    give<Parent>(get<K>(ch), a);
+            }(),
+            ...);
+    }
+
+    template <std::size_t Parent, class C>
+    [[gnu::always_inline]] constexpr void give(C const& c, T a) {
+        if constexpr (is_stateless<C>) {
+            if constexpr (Parent != size && first_writer[index<C>] == Parent)
+                adjoint[index<C>] = a;
+            else
+                adjoint[index<C>] += a;
+        } else {
+            if constexpr (is_named<C> && boost::mp11::mp_contains<W, C>::value)
+                stage_adjoint[boost::mp11::mp_find<W, C>::value] += a;
+            hand_down<size>(c, a); // a subformula with stored numbers, walked where it stands
+        }
+    }
+
+    // Hands E's adjoint a to its children that depend on W. Parent: E's plan index (size when
+    // E is not a plan entry).
+    template <std::size_t Parent, class E>
+    [[gnu::always_inline]] constexpr void hand_down(E const& e, T a) {
+        auto ch = children_of(e);
+        using C = std::remove_cvref_t<decltype(ch)>;
+        if constexpr (is_sum<E> || is_named<E>) {
+            hand_down_each<Parent>(ch, a, std::make_index_sequence<list_size<C>>{});
+        } else if constexpr (is_product<E>) {
+            if constexpr (depends_on<list_element<0, C>, W>)
+                give<Parent>(get<0>(ch), a * values(get<1>(ch)));
+            if constexpr (depends_on<list_element<1, C>, W>)
+                give<Parent>(get<1>(ch), a * values(get<0>(ch)));
+        } else if constexpr (is_power<E>) {
+            if constexpr (depends_on<list_element<0, C>, W>)
+                give<Parent>(
+                    e.base,
+                    a * values(product_of(e.exponent,
+                                          power_of(e.base, sum_of(e.exponent, constant<-1>{})))));
+            if constexpr (depends_on<list_element<1, C>, W>)
+                give<Parent>(e.exponent, a * values(product_of(log(e.base), e)));
+        } else if constexpr (requires { typename E::function; }) {
+            if constexpr (depends_on<list_element<0, C>, W>)
+                give<Parent>(e.argument, a * values(E::function::derivative(e.argument)));
+        }
+        // leaves: nothing below
+    }
+
+    // The whole reverse pass for the output f, whose adjoint is 1.
+    [[gnu::always_inline]] constexpr void run(F const& f) {
+        if constexpr (is_stateless<F>)
+            adjoint[index<F>] = T(1);
+        else
+            give<size>(f, T(1));
+        sweep(boost::mp11::mp_reverse<Own>{});
+    }
+
+    template <class... P>
+    [[gnu::always_inline]] constexpr void sweep(boost::mp11::mp_list<P...>) {
+        (step<P>(), ...);
+    }
+    template <class P>
+    [[gnu::always_inline]] constexpr void step() {
+        if constexpr (depends_on<P, W> && !boost::mp11::mp_empty<children_t<P>>::value)
+            hand_down<index<P>>(P{}, adjoint[index<P>]);
+    }
+
+    // d output / d X
+    template <class X>
+    constexpr T of() const {
+        if constexpr (boost::mp11::mp_contains<Plan, X>::value)
+            return adjoint[index<X>];
+        else if constexpr (boost::mp11::mp_contains<W, X>::value && !is_stateless<X>)
+            return stage_adjoint[boost::mp11::mp_find<W, X>::value];
+        else
+            return T(0); // the output does not depend on X
+    }
+};
+
+} // namespace symdiff::detail
