@@ -26,6 +26,7 @@
 
 #include <symdiff/build.hpp>
 #include <symdiff/functions.hpp>
+#include <symdiff/math/dispatch.hpp>
 #include <symdiff/plan.hpp>
 
 namespace symdiff::detail {
@@ -102,27 +103,28 @@ struct adjoint_sweep {
 
     // For each entry, the sweep position of the last parent that hands it an adjoint, so the
     // sweep's first contribution is an assignment rather than 0 + x (which IEEE does not fold).
-    static constexpr auto first_writer = [] {
+    template <class P, class... Ch>
+    static constexpr void note_parent(std::array<std::size_t, size + 1>& last,
+                                      boost::mp11::mp_list<Ch...>) {
+        if constexpr (depends_on<P, W>)
+            ((depends_on<Ch, W> ? void(last[index<Ch>] = // later entries come first in the sweep;
+                                       boost::mp11::mp_count<children_t<P>, Ch>::value > 1
+                                           ? size // u^u gives u two contributions
+                                           : index<P>)
+                                : void()),
+             ...);
+    }
+    static constexpr auto first_writer = []<class... P>(boost::mp11::mp_list<P...>) {
         std::array<std::size_t, size + 1> last{};
         for (auto& l : last)
             l = size; // none
-        boost::mp11::mp_for_each<boost::mp11::mp_iota_c<own_size>>([&](auto k) {
-            using P = boost::mp11::mp_at_c<Own, k>;
-            if constexpr (depends_on<P, W>)
-                boost::mp11::mp_for_each<children_t<P>>([&](auto c) {
-                    using C = decltype(c);
-                    if constexpr (depends_on<C, W>) {
-                        // later entries come first in the sweep; u^u gives u two contributions
-                        constexpr bool twice = boost::mp11::mp_count<children_t<P>, C>::value > 1;
-                        last[index<C>] = twice ? size : index<P>;
-                    }
-                });
-        });
-        // entries that the stored-number walk or the seed reaches first keep `+=`
-        boost::mp11::mp_for_each<typename below_stateful<F>::type>(
-            [&](auto c) { last[index<decltype(c)>] = size; });
+        (note_parent<P>(last, children_t<P>{}), ...);
+        // entries that the stored-number walk reaches first keep `+=`
+        []<class... S>(std::array<std::size_t, size + 1>& l, boost::mp11::mp_list<S...>) {
+            ((l[index<S>] = size), ...);
+        }(last, typename below_stateful<F>::type{});
         return last;
-    }();
+    }(Own{});
 
     constexpr explicit adjoint_sweep(Values const& v) : values(v) {}
 
@@ -166,17 +168,29 @@ struct adjoint_sweep {
                 give<Parent>(get<1>(ch), a * values(get<0>(ch)));
         } else if constexpr (is_power<E>) {
             if constexpr (depends_on<list_element<0, C>, W>)
-                give<Parent>(
-                    e.base,
-                    a * values(product_of(e.exponent,
-                                          power_of(e.base, sum_of(e.exponent, constant<-1>{})))));
-            if constexpr (depends_on<list_element<1, C>, W>)
-                give<Parent>(e.exponent, a * values(product_of(log(e.base), e)));
+                give<Parent>(e.base, a * base_slope(e));
+            if constexpr (depends_on<list_element<1, C>, W>) // d u^v / dv = log(u) u^v
+                give<Parent>(e.exponent, a * (math::dispatch::log(values(e.base)) * values(e)));
         } else if constexpr (requires { typename E::function; }) {
             if constexpr (depends_on<list_element<0, C>, W>)
-                give<Parent>(e.argument, a * values(E::function::derivative(e.argument)));
+                give<Parent>(e.argument, a * E::function::slope(values(e.argument), values(e)));
         }
         // leaves: nothing below
+    }
+
+    // d u^c / du = c u^(c - 1), computed as the symbolic derivative would be evaluated
+    template <class B, class X>
+    constexpr T base_slope(power<B, X> const& e) const {
+        if constexpr (is_constant<X>) {
+            constexpr auto c = X::exact;
+            return X{}.template evaluate<T>(values.env) *
+                   values(power<B, constant<c.num - c.den, c.den>>{e.base, {}});
+        } else if constexpr (std::is_same_v<X, value<long long>>) {
+            return T(e.exponent.number) * math::pow_int(values(e.base), e.exponent.number - 1);
+        } else {
+            T c = values(e.exponent);
+            return c * math::dispatch::pow(values(e.base), c - T(1));
+        }
     }
 
     // The whole reverse pass for the output f, whose adjoint is 1.

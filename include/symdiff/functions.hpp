@@ -1,6 +1,8 @@
 #pragma once
 // The elementary functions. Each descriptor is the one place that knows a function: its name, its
-// LaTeX, its value and its derivative rule d f(u) / du. Printers and `d` are generic over them.
+// LaTeX, its value and its derivative rule d f(u) / du, as a formula (`derivative`, for `d`) and
+// as a number (`slope`, for reverse-mode gradients; tests check that the two agree). Printers, `d`
+// and gradients are generic over them.
 
 #include <string_view>
 
@@ -21,6 +23,11 @@ struct exp_fn {
     static constexpr auto derivative(U const& u) {
         return exp(u);
     } // exp(u)
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): exp(x)
+    template <class T>
+    static constexpr T slope(T, T fx) {
+        return fx;
+    }
 };
 struct log_fn {
     static constexpr std::string_view name = "log", latex = "\\log";
@@ -31,6 +38,11 @@ struct log_fn {
     template <class U>
     static constexpr auto derivative(U const& u) { // 1 / u
         return power_of(u, constant<-1>{});
+    }
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 1 / x
+    template <class T>
+    static constexpr T slope(T x, T) {
+        return T(1) / x;
     }
 };
 struct sqrt_fn {
@@ -43,6 +55,11 @@ struct sqrt_fn {
     static constexpr auto derivative(U const& u) { // 1 / (2 sqrt(u))
         return product_of(constant<1, 2>{}, power_of(sqrt(u), constant<-1>{}));
     }
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 1 / (2 sqrt(x))
+    template <class T>
+    static constexpr T slope(T, T fx) {
+        return T(1) / T(2) * (T(1) / fx);
+    }
 };
 struct sin_fn {
     static constexpr std::string_view name = "sin", latex = "\\sin";
@@ -54,6 +71,11 @@ struct sin_fn {
     static constexpr auto derivative(U const& u) {
         return cos(u);
     } // cos(u)
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): cos(x)
+    template <class T>
+    static constexpr T slope(T x, T) {
+        return math::dispatch::cos(x);
+    }
 };
 struct cos_fn {
     static constexpr std::string_view name = "cos", latex = "\\cos";
@@ -65,6 +87,11 @@ struct cos_fn {
     static constexpr auto derivative(U const& u) {
         return negate(sin(u));
     }
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): -sin(x)
+    template <class T>
+    static constexpr T slope(T x, T) {
+        return -math::dispatch::sin(x);
+    }
 };
 struct tan_fn {
     static constexpr std::string_view name = "tan", latex = "\\tan";
@@ -75,6 +102,11 @@ struct tan_fn {
     template <class U>
     static constexpr auto derivative(U const& u) { // 1 + tan(u)^2
         return sum_of(constant<1>{}, power_of(tan(u), constant<2>{}));
+    }
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 1 + tan(x)^2
+    template <class T>
+    static constexpr T slope(T, T fx) {
+        return T(1) + fx * fx;
     }
 };
 struct asin_fn {
@@ -88,6 +120,11 @@ struct asin_fn {
         return power_of(difference_of(constant<1>{}, power_of(u, constant<2>{})),
                         constant<-1, 2>{});
     }
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 1 / sqrt(1 - x^2)
+    template <class T>
+    static constexpr T slope(T x, T) {
+        return T(1) / math::dispatch::sqrt(T(1) - x * x);
+    }
 };
 struct acos_fn {
     static constexpr std::string_view name = "acos", latex = "\\arccos";
@@ -98,6 +135,11 @@ struct acos_fn {
     template <class U>
     static constexpr auto derivative(U const& u) { // -1 / sqrt(1 - u^2)
         return negate(asin_fn::derivative(u));
+    }
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): -1 / sqrt(1 - x^2)
+    template <class T>
+    static constexpr T slope(T x, T) {
+        return -(T(1) / math::dispatch::sqrt(T(1) - x * x));
     }
 };
 struct atan_fn {
@@ -110,6 +152,11 @@ struct atan_fn {
     static constexpr auto derivative(U const& u) { // 1 / (1 + u^2)
         return power_of(sum_of(constant<1>{}, power_of(u, constant<2>{})), constant<-1>{});
     }
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 1 / (1 + x^2)
+    template <class T>
+    static constexpr T slope(T x, T) {
+        return T(1) / (T(1) + x * x);
+    }
 };
 struct sinh_fn {
     static constexpr std::string_view name = "sinh", latex = "\\sinh";
@@ -120,6 +167,11 @@ struct sinh_fn {
     template <class U>
     static constexpr auto derivative(U const& u) {
         return cosh(u);
+    }
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): cosh(x)
+    template <class T>
+    static constexpr T slope(T x, T) {
+        return math::dispatch::cosh(x);
     }
 };
 struct cosh_fn {
@@ -132,6 +184,11 @@ struct cosh_fn {
     static constexpr auto derivative(U const& u) {
         return sinh(u);
     }
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): sinh(x)
+    template <class T>
+    static constexpr T slope(T x, T) {
+        return math::dispatch::sinh(x);
+    }
 };
 struct tanh_fn {
     static constexpr std::string_view name = "tanh", latex = "\\tanh";
@@ -142,6 +199,11 @@ struct tanh_fn {
     template <class U>
     static constexpr auto derivative(U const& u) { // 1 - tanh(u)^2
         return difference_of(constant<1>{}, power_of(tanh(u), constant<2>{}));
+    }
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 1 - tanh(x)^2
+    template <class T>
+    static constexpr T slope(T, T fx) {
+        return T(1) - fx * fx;
     }
 };
 // sign(u) = -1, 0 or 1 (NaN stays NaN): the derivative of abs, defined everywhere but at 0,
@@ -156,6 +218,11 @@ struct sign_fn {
     static constexpr auto derivative(U const&) {
         return constant<0>{};
     }
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 0
+    template <class T>
+    static constexpr T slope(T, T) {
+        return T(0);
+    }
 };
 struct abs_fn {
     static constexpr std::string_view name = "abs", latex = ""; // LaTeX: |u|
@@ -166,6 +233,11 @@ struct abs_fn {
     template <class U>
     static constexpr auto derivative(U const& u) {
         return sign(u);
+    }
+    // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): sign(x)
+    template <class T>
+    static constexpr T slope(T x, T) {
+        return sign_fn::value(x);
     }
 };
 

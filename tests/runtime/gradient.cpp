@@ -111,3 +111,56 @@ TEST_CASE("gradient objects are constexpr", "[gradient]") {
     STATIC_REQUIRE(h(p)[0][1] == h(p)[1][0]);
     CHECK(g(p)[1] == Approx(-0.008042171772040).epsilon(1e-12)); // and at run time
 }
+
+// Each function descriptor states its derivative twice: as a formula (for d) and as a number
+// (slope, for reverse mode). The two must agree wherever the function is differentiable.
+template <class Fn>
+void check_slope(std::initializer_list<double> points) {
+    constexpr symdiff::var<"u"> u;
+    auto formula = Fn::derivative(u);
+    for (double x : points) {
+        INFO(Fn::name << " at " << x);
+        CHECK(close(Fn::slope(x, Fn::value(x)), formula(u = x), 4e-16));
+    }
+}
+
+TEST_CASE("slope and derivative of every function agree", "[gradient]") {
+    namespace fn = symdiff::functions;
+    auto everywhere = {-2.5, -0.7, -0.1, 0.3, 1.1, 3.0};
+    auto inside_one = {-0.9, -0.3, 0.0, 0.2, 0.75};
+    auto positive = {0.01, 0.3, 1.0, 7.5, 1e3};
+    check_slope<fn::exp_fn>(everywhere);
+    check_slope<fn::log_fn>(positive);
+    check_slope<fn::sqrt_fn>(positive);
+    check_slope<fn::sin_fn>(everywhere);
+    check_slope<fn::cos_fn>(everywhere);
+    check_slope<fn::tan_fn>({-1.2, -0.4, 0.0, 0.5, 1.3});
+    check_slope<fn::asin_fn>(inside_one);
+    check_slope<fn::acos_fn>(inside_one);
+    check_slope<fn::atan_fn>(everywhere);
+    check_slope<fn::sinh_fn>(everywhere);
+    check_slope<fn::cosh_fn>(everywhere);
+    check_slope<fn::tanh_fn>(everywhere);
+    check_slope<fn::sign_fn>(everywhere);
+    check_slope<fn::abs_fn>(everywhere);
+}
+
+TEST_CASE("reverse mode through powers, stored numbers and stages", "[gradient]") {
+    // by hand: f = 3 x^2.5 + y^x + 0.5 / (x y): df/dx = 7.5 x^1.5 + log(y) y^x - 0.5 / (x^2 y),
+    // df/dy = x y^(x - 1) - 0.5 / (x y^2)
+    auto f = 3.0 * pow(x, 2.5) + pow(y, x) + 0.5 / (x * y);
+    double X = 1.3, Y = 0.8;
+    auto g = symdiff::gradient(f, x, y)(x = X, y = Y);
+    CHECK(close(g[0], 7.5 * std::pow(X, 1.5) + std::log(Y) * std::pow(Y, X) - 0.5 / (X * X * Y),
+                1e-14));
+    CHECK(close(g[1], X * std::pow(Y, X - 1) - 0.5 / (X * Y * Y), 1e-14));
+    // u^u: both operands of the power are the same subformula
+    auto h = symdiff::gradient(pow(x, x), x)(x = X);
+    CHECK(close(h[0], std::pow(X, X) * (std::log(X) + 1), 1e-14));
+    // a stage whose body has a stored number is not a plan entry: its adjoint is still found
+    auto s = symdiff::name<"s">(2.5 * x + y);
+    auto k = symdiff::gradient(sin(s) * s, s, x)(x = X, y = Y);
+    double S = 2.5 * X + Y;
+    CHECK(close(k[0], std::cos(S) * S + std::sin(S), 1e-14));
+    CHECK(close(k[1], 2.5 * (std::cos(S) * S + std::sin(S)), 1e-14));
+}
