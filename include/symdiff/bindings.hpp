@@ -132,12 +132,23 @@ constexpr auto as_bindings(A const& a) {
     }
 }
 
+// The scalar inside a (nested) std::array (a binding of a family of variables), or the type.
+template <class A>
+struct array_scalar {
+    using type = A;
+};
+template <class T, std::size_t N>
+struct array_scalar<std::array<T, N>> {
+    using type = typename array_scalar<T>::type;
+};
+
 template <class... B>
 constexpr auto scalar_of(std::tuple<B...> const*) {
     if constexpr (sizeof...(B) == 0)
         return double{};
     else
-        return std::common_type_t<typename B::value_type...>{};
+        return std::common_type_t<
+            bound_type<typename array_scalar<typename B::value_type>::type>...>{};
 }
 
 } // namespace detail

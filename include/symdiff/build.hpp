@@ -17,6 +17,7 @@
 #include <symdiff/expression.hpp>
 #include <symdiff/nodes/apply.hpp>
 #include <symdiff/nodes/constant.hpp>
+#include <symdiff/nodes/indexed.hpp>
 #include <symdiff/nodes/named.hpp>
 #include <symdiff/nodes/power.hpp>
 #include <symdiff/nodes/product.hpp>
@@ -438,6 +439,25 @@ template <class A, class B>
     requires Operands<A, B>
 constexpr auto pow(A const& base, B const& exponent) {
     return power_of(as_expression(base), as_expression(exponent));
+}
+
+// sum_over<N>(f) = f(0) + f(1) + ... + f(N - 1), and product_over<N>(f) likewise: f is called
+// with std::integral_constant<std::size_t, i> indices (so it can index families of variables,
+// `w[j][i]`), and the terms are put in canonical form once, as one n-ary node, not as a chain
+// of binary operations.
+template <std::size_t N, class F>
+constexpr auto sum_over(F const& f) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return sum_of(f(std::integral_constant<std::size_t, I>{})...);
+    }
+    (std::make_index_sequence<N>{});
+}
+template <std::size_t N, class F>
+constexpr auto product_over(F const& f) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return product_of(f(std::integral_constant<std::size_t, I>{})...);
+    }
+    (std::make_index_sequence<N>{});
 }
 
 } // namespace symdiff

@@ -15,6 +15,8 @@
 
 #include <array>
 #include <cstddef>
+#include <tuple>
+#include <type_traits>
 
 #include <boost/mp11/algorithm.hpp>
 
@@ -73,12 +75,78 @@ constexpr auto evaluate_all(list<F...> const& formulas, auto const&... args) {
 
 } // namespace detail
 
-// The results of value_and_gradient.
-template <class T, std::size_t N>
+// The results of value_and_gradient: G is the type gradient(...) returns.
+template <class T, class G>
 struct value_and_gradient_result {
     T value;
-    std::array<T, N> gradient;
+    G gradient;
 };
+
+namespace detail {
+// What a gradient is taken by: a variable or stage, or each element of a family in row-major order.
+template <class X>
+struct wrt_of {
+    using type = boost::mp11::mp_list<X>;
+};
+template <fixed_string N, std::size_t... S>
+struct wrt_of<vars<N, S...>> {
+    using type = elements_of<vars<N, S...>>;
+};
+template <class... X>
+using wrt_t = boost::mp11::mp_append<boost::mp11::mp_list<>, typename wrt_of<X>::type...>;
+
+template <class X>
+inline constexpr std::size_t wrt_size = boost::mp11::mp_size<typename wrt_of<X>::type>::value;
+
+// A family's derivatives in its shape, from row[at], row[at + 1], ...
+template <class A, class Row>
+constexpr void fill_shaped(A& a, Row const& row, std::size_t& at) {
+    if constexpr (std::is_arithmetic_v<A>)
+        a = row[at++];
+    else
+        for (auto& inner : a)
+            fill_shaped(inner, row, at);
+}
+template <class T, class X, class Row>
+constexpr auto shaped(Row const& row, std::size_t at) {
+    if constexpr (is_family<X>) {
+        typename X::template array_type<T> a{};
+        fill_shaped(a, row, at);
+        return a;
+    } else {
+        return T(row[at]);
+    }
+}
+
+// gradient's result: std::array<T, N> for N variables or stages; a family's shape for one
+// family; a std::tuple of per-argument results for a mix.
+template <class T, class... X, class Row>
+constexpr auto shape_gradient(Row const& row) {
+    if constexpr ((!is_family<X> && ...)) {
+        std::array<T, sizeof...(X)> g{};
+        for (std::size_t i = 0; i < sizeof...(X); ++i)
+            g[i] = row[i + 1];
+        return g;
+    } else if constexpr (sizeof...(X) == 1) {
+        return shaped<T, X...>(row, 1);
+    } else {
+        return [&]<std::size_t... K>(std::index_sequence<K...>) {
+            constexpr auto start = [] {
+                constexpr std::array<std::size_t, sizeof...(X)> sizes{wrt_size<X>...};
+                std::array<std::size_t, sizeof...(X)> at{};
+                std::size_t next = 1;
+                for (std::size_t k = 0; k < sizeof...(X); ++k) {
+                    at[k] = next;
+                    next += sizes[k];
+                }
+                return at;
+            }();
+            return std::tuple{shaped<T, X>(row, start[K])...};
+        }
+        (std::index_sequence_for<X...>{});
+    }
+}
+} // namespace detail
 
 // The reverse-mode pass of every output over one shared forward plan (adjoint.hpp).
 namespace detail {
@@ -128,12 +196,9 @@ struct gradient_function {
     template <class... Args>
     constexpr auto operator()(Args const&... args) const {
         auto rows =
-            detail::reverse_pass<boost::mp11::mp_list<X...>, F>::run(detail::make_list(f), args...);
+            detail::reverse_pass<detail::wrt_t<X...>, F>::run(detail::make_list(f), args...);
         using T = typename decltype(rows)::value_type::value_type;
-        std::array<T, sizeof...(X)> g{};
-        for (std::size_t i = 0; i < sizeof...(X); ++i)
-            g[i] = rows[0][i + 1];
-        return g;
+        return detail::shape_gradient<T, X...>(rows[0]);
     }
 };
 
@@ -144,12 +209,10 @@ struct value_and_gradient_function {
     template <class... Args>
     constexpr auto operator()(Args const&... args) const {
         auto rows =
-            detail::reverse_pass<boost::mp11::mp_list<X...>, F>::run(detail::make_list(f), args...);
+            detail::reverse_pass<detail::wrt_t<X...>, F>::run(detail::make_list(f), args...);
         using T = typename decltype(rows)::value_type::value_type;
-        value_and_gradient_result<T, sizeof...(X)> result{rows[0][0], {}};
-        for (std::size_t i = 0; i < sizeof...(X); ++i)
-            result.gradient[i] = rows[0][i + 1];
-        return result;
+        auto g = detail::shape_gradient<T, X...>(rows[0]);
+        return value_and_gradient_result<T, decltype(g)>{rows[0][0], g};
     }
 };
 
@@ -157,6 +220,20 @@ namespace detail {
 template <class F, class... X>
 inline constexpr bool valid_arguments = Expression<F> && sizeof...(X) > 0 &&
                                         (DifferentiationVariable<X> && ...);
+template <class F, class... X>
+inline constexpr bool valid_gradient_arguments = Expression<F> && sizeof...(X) > 0 &&
+                                                 ((DifferentiationVariable<X> ||
+                                                   is_family<X>)&&...);
+
+template <class F, class... X>
+constexpr void check_gradient_or_family_arguments() {
+    static_assert(Expression<F>, "symdiff: the first argument must be a symdiff formula");
+    static_assert(sizeof...(X) > 0, "symdiff: name at least one variable");
+    static_assert(((DifferentiationVariable<X> || is_family<X>)&&...),
+                  "symdiff: can only differentiate by a variable (symdiff::var<\"x\">), a family "
+                  "of variables (symdiff::vars<\"w\", 8, 4>) or a named stage "
+                  "(symdiff::name<\"net\">(...))");
+}
 
 // One message for a misuse, and nothing more: callers build nothing unless valid_arguments.
 template <class F, class... X>
@@ -242,8 +319,8 @@ struct jacobian_function<outputs_t<F...>, X...> {
 // gradient(f, x, y, ...)(p): {d f / dx, d f / dy, ...} at p.
 template <class F, class... X>
 constexpr auto gradient(F const& f, X const&...) {
-    detail::check_gradient_arguments<F, X...>();
-    if constexpr (detail::valid_arguments<F, X...>)
+    detail::check_gradient_or_family_arguments<F, X...>();
+    if constexpr (detail::valid_gradient_arguments<F, X...>)
         return gradient_function<F, X...>{f};
     else
         return constant<0>{}; // only the error above is reported
@@ -252,8 +329,8 @@ constexpr auto gradient(F const& f, X const&...) {
 // value_and_gradient(f, x, ...)(p): .value = f(p), .gradient = gradient(f, x, ...)(p).
 template <class F, class... X>
 constexpr auto value_and_gradient(F const& f, X const&...) {
-    detail::check_gradient_arguments<F, X...>();
-    if constexpr (detail::valid_arguments<F, X...>)
+    detail::check_gradient_or_family_arguments<F, X...>();
+    if constexpr (detail::valid_gradient_arguments<F, X...>)
         return value_and_gradient_function<F, X...>{f};
     else
         return constant<0>{};

@@ -50,6 +50,29 @@ constexpr int compare_text(std::string_view a, std::string_view b) {
     return a < b ? -1 : b < a ? 1 : 0;
 }
 
+// Variables' names; the indices of elements of a family compare as numbers (w[2] < w[10]).
+constexpr int compare_names(std::string_view a, std::string_view b) {
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (i > 0 && j > 0 && a[i - 1] == '[' && b[j - 1] == '[') {
+            std::size_t m = 0, n = 0;
+            for (; a[i] != ']'; ++i)
+                m = 10 * m + static_cast<std::size_t>(a[i] - '0');
+            for (; b[j] != ']'; ++j)
+                n = 10 * n + static_cast<std::size_t>(b[j] - '0');
+            if (m != n)
+                return m < n ? -1 : 1;
+            continue;
+        }
+        if (a[i] != b[j])
+            return a[i] < b[j] ? -1 : 1;
+        ++i;
+        ++j;
+    }
+    return compare_numbers(static_cast<long double>(a.size() - i),
+                           static_cast<long double>(b.size() - j));
+}
+
 template <class... A, class... B>
 constexpr int compare_lists(list<A...> const*, list<B...> const*) {
     constexpr std::size_t n = sizeof...(A) < sizeof...(B) ? sizeof...(A) : sizeof...(B);
@@ -84,7 +107,7 @@ constexpr int compare() {
         return compare_numbers(std::is_floating_point_v<TA> * 100 + sizeof(TA),
                                std::is_floating_point_v<TB> * 100 + sizeof(TB));
     } else if constexpr (is_var<A>) {
-        return compare_text(A::name.view(), B::name.view());
+        return compare_names(A::name.view(), B::name.view());
     } else if constexpr (is_named<A>) {
         int by_name = compare_text(A::name.view(), B::name.view());
         return by_name != 0 ? by_name : compare_v<decltype(A::body), decltype(B::body)>;

@@ -104,9 +104,43 @@ template <class A>
 inline constexpr bool is_sign<symdiff::apply<functions::sign_fn, A>> = true;
 
 template <class A, class B>
-struct by_name { // for sorting variables
-    static constexpr bool value = compare_v<A, B> < 0;
+struct by_name { // for sorting parameters
+    static constexpr bool value = compare_text(A::name.view(), B::name.view()) < 0;
 };
+
+// A variable is its own parameter; an element of a family makes the whole family one parameter,
+// a nested std::array (`std::array<std::array<T, 4>, 8> const& w`), indexed as `w[1][2]`.
+template <class V>
+struct parameter_of {
+    using type = V;
+};
+template <class Family, std::size_t... I>
+struct parameter_of<element<Family, I...>> {
+    using type = Family;
+};
+
+template <class Sink, std::size_t S, std::size_t... Rest>
+constexpr void print_array_type(Sink& out) {
+    out.append("std::array<");
+    if constexpr (sizeof...(Rest) == 0)
+        out.append("T");
+    else
+        print_array_type<Sink, Rest...>(out);
+    out.append(", ");
+    print_integer(S, out);
+    out.append(">");
+}
+template <class Sink, fixed_string N, std::size_t... S>
+constexpr void print_parameter(vars<N, S...> const*, Sink& out) {
+    print_array_type<Sink, S...>(out);
+    out.append(" const& ");
+    out.append(N.view());
+}
+template <class Sink, class V>
+constexpr void print_parameter(V const*, Sink& out) {
+    out.append("T ");
+    out.append(V::name.view());
+}
 
 template <fixed_string Name, class... Outputs>
 struct print_cpp {
@@ -116,7 +150,12 @@ struct print_cpp {
         template <class P>
         using fn = boost::mp11::mp_bool<is_var<P>>;
     };
-    using variables = boost::mp11::mp_sort<boost::mp11::mp_copy_if_q<plan, is_variable>, by_name>;
+    template <class V>
+    using parameter = typename parameter_of<V>::type;
+    using variables =
+        boost::mp11::mp_sort<boost::mp11::mp_unique<boost::mp11::mp_transform<
+                                 parameter, boost::mp11::mp_copy_if_q<plan, is_variable>>>,
+                             by_name>;
 
     template <class Sink>
     constexpr void operator()(list<Outputs...> const& outputs, Sink& out) const {
@@ -132,7 +171,9 @@ struct print_cpp {
         out.append("(");
         bool first = true;
         [&]<class... V>(boost::mp11::mp_list<V...>) {
-            ((out.append(first ? "T " : ", T "), out.append(V::name.view()), first = false), ...);
+            ((out.append(first ? "" : ", "), print_parameter(static_cast<V const*>(nullptr), out),
+              first = false),
+             ...);
         }(variables{});
         out.append(") {\n");
         if constexpr (boost::mp11::mp_any_of_q<plan, uses_sign>::value)

@@ -55,6 +55,19 @@ struct latex_style {
     }
     template <class Sink>
     static constexpr void name(std::string_view n, Sink& out) {
+        if (auto bracket = n.find('['); bracket != std::string_view::npos) {
+            // an element of a family of variables: w[1][2] -> w_{1,2}
+            word(n.substr(0, bracket), out);
+            out.append("_{");
+            for (auto i = bracket; i < n.size(); ++i) {
+                if (n[i] == ']' && i + 1 < n.size())
+                    out.append(",");
+                else if (n[i] != '[' && n[i] != ']')
+                    out.append(n.substr(i, 1));
+            }
+            out.append("}");
+            return;
+        }
         auto split = n.find('_');
         if (split == 0 || split == std::string_view::npos || split + 1 == n.size()) {
             word(n, out);

@@ -1,0 +1,250 @@
+#pragma once
+// Indexed variables: `vars<"w", 8, 4>` is an 8 x 4 family of variables, so a network's weights
+// need not be 32 hand-named variables.
+//
+//   constexpr symdiff::vars<"w", 8, 4> w;
+//   w.at<1, 2>()              the variable w[1][2] (an expression; prints as `w[1][2]`)
+//   w[j][i]                   the same with std::integral_constant indices (as sum_over gives)
+//   w = std::array<std::array<double, 4>, 8>{...}     binds the whole family
+//   w.at<1, 2>() = 0.5        binds one element; it overrides the family's value for it
+//   symdiff::sum_over<4>([&](auto i) { return w[j][i] * x[i]; })     one n-ary sum, built once
+//
+// An element is a variable like `var<"x">` in every respect (d, printing, evaluation);
+// `gradient(f, w)` returns the derivatives by all of w's elements as an array of w's shape.
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+#include <symdiff/bindings.hpp>
+#include <symdiff/expression.hpp>
+
+namespace symdiff {
+
+template <fixed_string Name, std::size_t... Shape>
+struct vars;
+
+namespace detail {
+
+constexpr std::size_t decimal_digits(std::size_t n) {
+    std::size_t d = 1;
+    while (n >= 10) {
+        n /= 10;
+        ++d;
+    }
+    return d;
+}
+
+// The printed name of an element, "w[1][2]".
+template <fixed_string Name, std::size_t... I>
+constexpr auto element_name() {
+    constexpr std::size_t n = Name.size() + ((2 + decimal_digits(I)) + ... + 0);
+    char text[n + 1]{};
+    std::size_t at = 0;
+    for (char c : Name.view())
+        text[at++] = c;
+    (
+        [&] {
+            text[at++] = '[';
+            std::size_t digits = decimal_digits(I), v = I;
+            for (std::size_t k = digits; k-- > 0; v /= 10)
+                text[at + k] = static_cast<char>('0' + v % 10);
+            at += digits;
+            text[at++] = ']';
+        }(),
+        ...);
+    return fixed_string<n + 1>(text);
+}
+
+// std::array<std::array<T, S1>, S0> for Shape = S0, S1
+template <class T, std::size_t... Shape>
+struct nested_array;
+template <class T>
+struct nested_array<T> {
+    using type = T;
+};
+template <class T, std::size_t S, std::size_t... Rest>
+struct nested_array<T, S, Rest...> {
+    using type = std::array<typename nested_array<T, Rest...>::type, S>;
+};
+
+// a[ix[D]][ix[D + 1]]...
+template <std::size_t D, class A, std::size_t R>
+constexpr auto const& element_of(A const& a, std::array<std::size_t, R> const& ix) {
+    if constexpr (D == R)
+        return a;
+    else
+        return element_of<D + 1>(a[ix[D]], ix);
+}
+
+template <class T, std::size_t... Shape>
+inline constexpr bool is_nested_array_of = false;
+template <class T>
+inline constexpr bool is_nested_array_of<T> = Number<T>;
+template <class T, std::size_t N, std::size_t S, std::size_t... Rest>
+inline constexpr bool is_nested_array_of<std::array<T, N>, S, Rest...> =
+    N == S&& is_nested_array_of<T, Rest...>;
+
+} // namespace detail
+
+namespace error {
+template <char... Name>
+struct index_out_of_range {
+    static_assert(detail::always_false<decltype(Name)...>,
+                  "symdiff::vars: an index is out of range (or there are not as many indices as "
+                  "the family has dimensions); the family's name is spelled in the template "
+                  "arguments of symdiff::error::index_out_of_range<...>");
+};
+} // namespace error
+
+// One element of a family of variables, Family = vars<Name, Shape...>.
+template <class Family, std::size_t... I>
+struct element : expression<element<Family, I...>> {
+    using family = Family;
+    static constexpr fixed_string name = detail::element_name<Family::name, I...>();
+    static constexpr std::array<std::size_t, sizeof...(I)> index{I...};
+
+    // `w.at<1, 2>() = 0.5` binds this element alone (it overrides a binding of the family).
+    template <Number V>
+    constexpr binding<element, bound_type<V>> operator=(V v) const {
+        return {static_cast<bound_type<V>>(v)};
+    }
+
+    template <class T, class Env>
+    constexpr T evaluate(Env const& env) const {
+        if constexpr (detail::has_binding<element, Env>) {
+            return detail::bound_value<element, T>(env);
+        } else if constexpr (detail::has_binding<Family, Env>) {
+            auto const& all = std::get<detail::binding_index_v<Family, Env>>(env).value;
+            return static_cast<T>(detail::element_of<0>(all, index));
+        } else {
+            (void)sizeof(detail::spelled_as_chars<error::no_value_bound_for_variable, name>);
+            return T{};
+        }
+    }
+};
+
+namespace detail {
+template <class Family, std::size_t... I>
+struct slice;
+
+// family[i] with a compile-time index: an element, or the sub-family with the first index fixed
+template <class Family, std::size_t... I>
+constexpr auto index_into() {
+    constexpr std::size_t depth = sizeof...(I);
+    if constexpr (depth > Family::rank || ![] {
+                      std::size_t k = 0;
+                      bool in_range = true;
+                      ((in_range = in_range && I < Family::shape[k++]), ...);
+                      return in_range;
+                  }()) {
+        (void)sizeof(spelled_as_chars<error::index_out_of_range, Family::name>);
+        return constant<0, 1>{};
+    } else if constexpr (depth == Family::rank) {
+        return element<Family, I...>{};
+    } else {
+        return slice<Family, I...>{};
+    }
+}
+
+template <class Family, std::size_t... I>
+struct slice {
+    template <class Index>
+    constexpr auto operator[](Index) const {
+        static_assert(std::is_integral_v<decltype(Index::value)>,
+                      "symdiff::vars: index with std::integral_constant (sum_over's index), or "
+                      "use at<i, j>()");
+        return index_into<Family, I..., static_cast<std::size_t>(Index::value)>();
+    }
+};
+} // namespace detail
+
+template <fixed_string Name, std::size_t... Shape>
+struct vars {
+    static_assert(detail::is_identifier(Name.view()),
+                  "symdiff::vars: a family's name must be a C++ identifier that is not a keyword "
+                  "(letters, digits and _, not starting with a digit)");
+    static_assert(sizeof...(Shape) >= 1 && ((Shape > 0) && ...),
+                  "symdiff::vars: give the shape as positive sizes, e.g. vars<\"w\", 8, 4>");
+
+    static constexpr fixed_string name = Name;
+    static constexpr std::size_t rank = sizeof...(Shape);
+    static constexpr std::size_t size = (Shape * ...);
+    static constexpr std::array<std::size_t, rank> shape{Shape...};
+
+    // The type of a value for the whole family: std::array<std::array<T, 4>, 8> for <8, 4>.
+    template <class T>
+    using array_type = typename detail::nested_array<T, Shape...>::type;
+
+    template <std::size_t... I>
+    constexpr auto at() const {
+        static_assert(sizeof...(I) == rank,
+                      "symdiff::vars: at<...>() takes one index per dimension of the family");
+        return detail::index_into<vars, I...>();
+    }
+
+    template <class Index>
+    constexpr auto operator[](Index) const {
+        static_assert(std::is_integral_v<decltype(Index::value)>,
+                      "symdiff::vars: index with std::integral_constant (sum_over's index), or "
+                      "use at<i, j>()");
+        return detail::index_into<vars, static_cast<std::size_t>(Index::value)>();
+    }
+
+    // `w = std::array<std::array<double, 4>, 8>{...}` binds every element.
+    template <class A>
+    constexpr binding<vars, A> operator=(A const& values) const {
+        static_assert(detail::is_nested_array_of<A, Shape...>,
+                      "symdiff::vars: bind a family to a std::array of its shape, e.g. "
+                      "std::array<std::array<double, 4>, 8> for vars<\"w\", 8, 4>");
+        return {values};
+    }
+};
+
+namespace detail {
+template <class T>
+inline constexpr bool is_family = false;
+template <fixed_string N, std::size_t... S>
+inline constexpr bool is_family<vars<N, S...>> = true;
+
+template <class F, std::size_t... I>
+inline constexpr bool is_var<element<F, I...>> = true;
+
+template <fixed_string N, std::size_t... S>
+struct key_name<vars<N, S...>> {
+    static constexpr auto name = N;
+};
+template <class F, std::size_t... I>
+struct key_name<element<F, I...>> {
+    static constexpr auto name = element<F, I...>::name;
+};
+
+// The elements of a family in row-major order, as a type list.
+template <class Family, class Flat>
+struct elements_of_impl;
+template <class Family, std::size_t... K>
+struct elements_of_impl<Family, std::index_sequence<K...>> {
+    template <std::size_t Flat>
+    static constexpr auto element_at() {
+        return [&]<std::size_t... D>(std::index_sequence<D...>) {
+            constexpr auto index = [] {
+                std::array<std::size_t, Family::rank> ix{};
+                std::size_t rest = Flat;
+                for (std::size_t d = Family::rank; d-- > 0;) {
+                    ix[d] = rest % Family::shape[d];
+                    rest /= Family::shape[d];
+                }
+                return ix;
+            }();
+            return element<Family, index[D]...>{};
+        }
+        (std::make_index_sequence<Family::rank>{});
+    }
+    using type = boost::mp11::mp_list<decltype(element_at<K>())...>;
+};
+template <class Family>
+using elements_of = typename elements_of_impl<Family, std::make_index_sequence<Family::size>>::type;
+} // namespace detail
+
+} // namespace symdiff
