@@ -1,0 +1,9 @@
+// Twin of index_out_of_range_ko: an element within the shape.
+#include <symdiff/symdiff.hpp>
+
+constexpr symdiff::vars<"w", 2, 3> w;
+
+int main() {
+    auto f = w.at<1, 2>() * 2.0;
+    return f(w = std::array<std::array<double, 3>, 2>{}) > 0;
+}
