@@ -29,6 +29,10 @@ template <fixed_string N>
 struct key_of_variable<var<N>> {
     using type = var<N>;
 };
+template <class Family, std::size_t... I>
+struct key_of_variable<element<Family, I...>> { // a binding of its own overrides the family's
+    using type = element<Family, I...>;
+};
 template <fixed_string N, class B>
 struct key_of_variable<named<N, B>> {
     using type = stage_key<N>;

@@ -59,13 +59,14 @@ static_assert(std::is_same_v<decltype(dot(w = std::array<std::array<float, 3>, 2
 constexpr auto loss = pow(dot + b, 2_c) / 2_c; // d/dw[1][i] = (dot + b) x[i], d/db = dot + b
 constexpr auto p = symdiff::at(w = W, x = X, b = 0.75);
 constexpr auto gw = symdiff::gradient(loss, w)(p);
-static_assert(std::is_same_v<std::remove_cvref_t<decltype(gw)>, std::array<std::array<double, 3>, 2>>);
+static_assert(
+    std::is_same_v<std::remove_cvref_t<decltype(gw)>, std::array<std::array<double, 3>, 2>>);
 static_assert(gw[0][0] == 0.0 && gw[0][1] == 0.0 && gw[0][2] == 0.0);
 static_assert(gw[1][0] == 16.0 * 0.5 && gw[1][1] == 16.0 * 0.25 && gw[1][2] == 16.0 * 2.0);
 constexpr auto mixed = symdiff::gradient(loss, b, w, x)(p);
-static_assert(std::is_same_v<std::remove_cvref_t<decltype(mixed)>,
-                             std::tuple<double, std::array<std::array<double, 3>, 2>,
-                                        std::array<double, 12>>>);
+static_assert(std::is_same_v<
+              std::remove_cvref_t<decltype(mixed)>,
+              std::tuple<double, std::array<std::array<double, 3>, 2>, std::array<double, 12>>>);
 static_assert(std::get<0>(mixed) == 16.0);
 static_assert(std::get<1>(mixed)[1][2] == 32.0);
 static_assert(std::get<2>(mixed)[1] == 16.0 * 5.0 && std::get<2>(mixed)[11] == 0.0);
