@@ -13,6 +13,7 @@
 // `gradient(f, w)` returns the derivatives by all of w's elements as an array of w's shape.
 
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <type_traits>
 #include <utility>
@@ -148,14 +149,29 @@ constexpr auto index_into() {
     }
 }
 
+// An index known to the compiler: std::integral_constant (what sum_over passes).
+template <class Index>
+concept compile_time_index = requires {
+    { Index::value } -> std::convertible_to<std::size_t>;
+};
+
+template <class Family, class Index, std::size_t... I>
+constexpr auto index_with() {
+    if constexpr (compile_time_index<Index>) {
+        return index_into<Family, I..., static_cast<std::size_t>(Index::value)>();
+    } else {
+        static_assert(compile_time_index<Index>,
+                      "symdiff::vars: w[i] needs an index known to the compiler: write "
+                      "w.at<0, 1>(), or index with std::integral_constant (sum_over's index)");
+        return constant<0, 1>{};
+    }
+}
+
 template <class Family, std::size_t... I>
 struct slice {
     template <class Index>
     constexpr auto operator[](Index) const {
-        static_assert(std::is_integral_v<decltype(Index::value)>,
-                      "symdiff::vars: index with std::integral_constant (sum_over's index), or "
-                      "use at<i, j>()");
-        return index_into<Family, I..., static_cast<std::size_t>(Index::value)>();
+        return index_with<Family, Index, I...>();
     }
 };
 } // namespace detail
@@ -186,10 +202,7 @@ struct vars {
 
     template <class Index>
     constexpr auto operator[](Index) const {
-        static_assert(std::is_integral_v<decltype(Index::value)>,
-                      "symdiff::vars: index with std::integral_constant (sum_over's index), or "
-                      "use at<i, j>()");
-        return detail::index_into<vars, static_cast<std::size_t>(Index::value)>();
+        return detail::index_with<vars, Index>();
     }
 
     // `w = std::array<std::array<double, 4>, 8>{...}` binds every element.
