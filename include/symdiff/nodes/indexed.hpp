@@ -18,8 +18,11 @@
 #include <type_traits>
 #include <utility>
 
+#include <boost/mp11/list.hpp>
+
 #include <symdiff/bindings.hpp>
 #include <symdiff/expression.hpp>
+#include <symdiff/nodes/constant.hpp>
 
 namespace symdiff {
 
