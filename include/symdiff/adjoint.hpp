@@ -94,7 +94,7 @@ struct adjoint_sweep {
     static constexpr std::size_t own_size = boost::mp11::mp_size<Own>::value;
 
     template <class P>
-    static constexpr std::size_t index = boost::mp11::mp_find<Plan, P>::value;
+    static constexpr std::size_t index = position_v<Plan, P>;
 
     Values const& values;
     T adjoint[size + 1]{};
@@ -215,7 +215,7 @@ struct adjoint_sweep {
     // d output / d X
     template <class X>
     constexpr T of() const {
-        if constexpr (boost::mp11::mp_contains<Plan, X>::value)
+        if constexpr (contains_v<Plan, X>)
             return adjoint[index<X>];
         else if constexpr (boost::mp11::mp_contains<W, X>::value && !is_stateless<X>)
             return stage_adjoint[boost::mp11::mp_find<W, X>::value];
