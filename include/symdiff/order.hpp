@@ -73,20 +73,21 @@ constexpr int compare_names(std::string_view a, std::string_view b) {
                            static_cast<long double>(b.size() - j));
 }
 
-template <class... A, class... B>
-constexpr int compare_lists(list<A...> const*, list<B...> const*) {
-    constexpr std::size_t n = sizeof...(A) < sizeof...(B) ? sizeof...(A) : sizeof...(B);
-    int result = 0;
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
-        ((result == 0
-              ? (result = compare_v<list_element<I, list<A...>>, list_element<I, list<B...>>>)
-              : 0),
-         ...);
+// Operand lists, element by element; the first difference decides, and the elements after it
+// are never compared (nor instantiated: comparing two hidden units of a network stops at their
+// first differing weight instead of walking both trees).
+template <class LA, class LB, std::size_t I>
+constexpr int compare_from() {
+    constexpr std::size_t na = list_size<LA>, nb = list_size<LB>;
+    if constexpr (I == na || I == nb) {
+        return compare_numbers(na, nb);
+    } else {
+        constexpr int here = compare_v<list_element<I, LA>, list_element<I, LB>>;
+        if constexpr (here != 0)
+            return here;
+        else
+            return compare_from<LA, LB, I + 1>();
     }
-    (std::make_index_sequence<n>{});
-    if (result != 0)
-        return result;
-    return compare_numbers(sizeof...(A), sizeof...(B));
 }
 
 template <class A, class B>
@@ -109,20 +110,29 @@ constexpr int compare() {
     } else if constexpr (is_var<A>) {
         return compare_names(A::name.view(), B::name.view());
     } else if constexpr (is_named<A>) {
-        int by_name = compare_text(A::name.view(), B::name.view());
-        return by_name != 0 ? by_name : compare_v<decltype(A::body), decltype(B::body)>;
+        constexpr int by_name = compare_text(A::name.view(), B::name.view());
+        if constexpr (by_name != 0)
+            return by_name;
+        else
+            return compare_v<decltype(A::body), decltype(B::body)>;
     } else if constexpr (is_power<A>) {
-        int by_base = compare_v<decltype(A::base), decltype(B::base)>;
-        return by_base != 0 ? by_base : compare_v<decltype(A::exponent), decltype(B::exponent)>;
+        constexpr int by_base = compare_v<decltype(A::base), decltype(B::base)>;
+        if constexpr (by_base != 0)
+            return by_base;
+        else
+            return compare_v<decltype(A::exponent), decltype(B::exponent)>;
     } else if constexpr (is_product<A>) {
-        return compare_lists(static_cast<decltype(A::factors) const*>(nullptr),
-                             static_cast<decltype(B::factors) const*>(nullptr));
+        return compare_from<std::remove_cvref_t<decltype(A::factors)>,
+                            std::remove_cvref_t<decltype(B::factors)>, 0>();
     } else if constexpr (is_sum<A>) {
-        return compare_lists(static_cast<decltype(A::terms) const*>(nullptr),
-                             static_cast<decltype(B::terms) const*>(nullptr));
+        return compare_from<std::remove_cvref_t<decltype(A::terms)>,
+                            std::remove_cvref_t<decltype(B::terms)>, 0>();
     } else { // apply
-        int by_name = compare_text(A::function::name, B::function::name);
-        return by_name != 0 ? by_name : compare_v<decltype(A::argument), decltype(B::argument)>;
+        constexpr int by_name = compare_text(A::function::name, B::function::name);
+        if constexpr (by_name != 0)
+            return by_name;
+        else
+            return compare_v<decltype(A::argument), decltype(B::argument)>;
     }
 }
 
