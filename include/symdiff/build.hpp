@@ -211,15 +211,68 @@ struct is_number_entry {
     using fn = boost::mp11::mp_bool<is_number_node<boost::mp11::mp_second<A>>>;
 };
 
+// Where X goes among the sorted entries Lo..Hi of Prefix: after every entry not greater.
+template <class Kind, class Prefix, class X, std::size_t Lo, std::size_t Hi>
+constexpr std::size_t insertion_point() {
+    if constexpr (Lo == Hi) {
+        return Lo;
+    } else {
+        constexpr std::size_t mid = (Lo + Hi) / 2;
+        if constexpr (operand_compare<
+                          Kind, boost::mp11::mp_second<boost::mp11::mp_at_c<Prefix, mid>>, X>() <=
+                      0)
+            return insertion_point<Kind, Prefix, X, mid + 1, Hi>();
+        else
+            return insertion_point<Kind, Prefix, X, Lo, mid>();
+    }
+}
+
 // The positions of the operands that are not numbers, in canonical order.
 template <class Kind, class... T>
 constexpr auto sorted_positions() {
     using namespace boost::mp11;
-    using entries = mp_transform<mp_list, mp_iota_c<sizeof...(T)>, mp_list<T...>>;
-    using sorted = mp_sort_q<mp_remove_if_q<entries, is_number_entry>, operand_less<Kind>>;
-    return []<class... E>(mp_list<E...>) {
-        return std::array<std::size_t, sizeof...(E)>{mp_first<E>::value...};
-    }(sorted{});
+    using entries = mp_remove_if_q<mp_transform<mp_list, mp_iota_c<sizeof...(T)>, mp_list<T...>>,
+                                   is_number_entry>;
+    constexpr std::size_t n = mp_size<entries>::value;
+    constexpr auto descents = []<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<bool, n + 1>{
+            (operand_compare<Kind, mp_second<mp_at_c<entries, I>>,
+                             mp_second<mp_at_c<entries, I + 1>>>() > 0)...,
+            true};
+    }
+    (std::make_index_sequence<(n > 0 ? n - 1 : 0)>{});
+    constexpr std::size_t prefix = [&] {
+        std::size_t i = 0;
+        while (i + 1 < n && !descents[i])
+            ++i;
+        return n == 0 ? 0 : i + 1;
+    }();
+    using positions_of = mp_transform<mp_first, entries>;
+    if constexpr (prefix == n) {
+        return []<class... P>(mp_list<P...>) {
+            return std::array<std::size_t, sizeof...(P)>{P::value...};
+        }(positions_of{});
+    } else {
+        using head = mp_take_c<entries, prefix>;
+        using tail = mp_sort_q<mp_drop_c<entries, prefix>, operand_less<Kind>>;
+        // each tail entry's place among the head (non-decreasing, as the tail is sorted)
+        constexpr auto places = []<class... E>(mp_list<E...>) {
+            return std::array<std::size_t, sizeof...(E)>{
+                insertion_point<Kind, head, mp_second<E>, 0, prefix>()...};
+        }(tail{});
+        constexpr auto head_at = []<class... P>(mp_list<P...>) {
+            return std::array<std::size_t, sizeof...(P)>{P::value...};
+        }(mp_transform<mp_first, head>{});
+        constexpr auto tail_at = []<class... P>(mp_list<P...>) {
+            return std::array<std::size_t, sizeof...(P)>{P::value...};
+        }(mp_transform<mp_first, tail>{});
+        std::array<std::size_t, n> merged{};
+        std::size_t h = 0, t = 0;
+        for (std::size_t k = 0; k < n; ++k)
+            merged[k] = (t < tail_at.size() && (h == prefix || places[t] <= h)) ? tail_at[t++]
+                                                                                : head_at[h++];
+        return merged;
+    }
 }
 
 // For each operand, the first operand with the same key; formulas with stored numbers are never

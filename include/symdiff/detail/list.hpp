@@ -4,6 +4,7 @@
 // std::apply's invoke machinery dominated the compile-time profile); this one has one plain
 // constructor, and access by index goes straight to a base class.
 
+#include <array>
 #include <cstddef>
 #include <type_traits>
 #include <utility>
@@ -87,15 +88,34 @@ constexpr list<A..., B...> concat2(list<A...> const& a, list<B...> const& b) {
         a);
 }
 
-// The concatenation of lists.
+// Element j of a concatenation of lists of these sizes is element [j][1] of list [j][0].
+template <std::size_t... Size>
+inline constexpr auto concat_positions = [] {
+    constexpr std::size_t sizes[] = {Size...};
+    std::array<std::array<std::size_t, 2>, (Size + ...)> w{};
+    std::size_t j = 0;
+    for (std::size_t k = 0; k < sizeof...(Size); ++k)
+        for (std::size_t i = 0; i < sizes[k]; ++i)
+            w[j++] = {k, i};
+    return w;
+}();
+
+// The concatenation of lists, in one step (a pairwise recursion built O(n^2) list types for
+// the n operands of a sum_over).
 template <class L, class... R>
 constexpr auto concat(L const& l, R const&... r) {
-    if constexpr (sizeof...(R) == 0)
+    if constexpr (sizeof...(R) == 0) {
         return l;
-    else if constexpr (sizeof...(R) == 1)
+    } else if constexpr (sizeof...(R) == 1) {
         return concat2(l, r...);
-    else
-        return concat2(l, concat(r...));
+    } else {
+        constexpr auto where = concat_positions<list_size<L>, list_size<R>...>;
+        auto lists = make_list(&l, &r...);
+        return [&]<std::size_t... J>(std::index_sequence<J...>) {
+            return make_list(get<where[J][1]>(*get<where[J][0]>(lists))...);
+        }
+        (std::make_index_sequence<where.size()>{});
+    }
 }
 
 } // namespace symdiff::detail
