@@ -38,11 +38,11 @@ inline constexpr bool depends_on = false;
 template <class C, class W>
 inline constexpr bool any_depends_on = false;
 template <class... C, class W>
-inline constexpr bool any_depends_on<boost::mp11::mp_list<C...>, W> = (depends_on<C, W> || ...);
+inline constexpr bool any_depends_on<boost::mp11::mp_list<C...>, W> = any_v<depends_on<C, W>...>;
 
 template <class E, class... X>
 inline constexpr bool depends_on<E, boost::mp11::mp_list<X...>> =
-    (std::is_same_v<E, X> || ...) || any_depends_on<children_t<E>, boost::mp11::mp_list<X...>>;
+    any_v<std::is_same_v<E, X>...> || any_depends_on<children_t<E>, boost::mp11::mp_list<X...>>;
 
 // The objects of E's plan children (children_t<E>), in order.
 template <class E>
@@ -103,40 +103,66 @@ struct adjoint_sweep {
 
     // For each entry, the sweep position of the last parent that hands it an adjoint, so the
     // sweep's first contribution is an assignment rather than 0 + x (which IEEE does not fold).
+    template <class P>
+    static constexpr bool self_power = [] { // u^u: u gets two contributions from one parent
+        if constexpr (is_power<P>)
+            return std::is_same_v<decltype(P::base), decltype(P::exponent)>;
+        else
+            return false;
+    }();
     template <class P, class... Ch>
     static constexpr void note_parent(std::array<std::size_t, size + 1>& last,
                                       boost::mp11::mp_list<Ch...>) {
-        if constexpr (depends_on<P, W>)
-            ((depends_on<Ch, W> ? void(last[index<Ch>] = // later entries come first in the sweep;
-                                       boost::mp11::mp_count<children_t<P>, Ch>::value > 1
-                                           ? size // u^u gives u two contributions
-                                           : index<P>)
-                                : void()),
+        if constexpr (sizeof...(Ch) > 128) { // clang 14: at most 256 operands in a fold
+            note_parent<P>(last, boost::mp11::mp_take_c<boost::mp11::mp_list<Ch...>, 128>{});
+            note_parent<P>(last, boost::mp11::mp_drop_c<boost::mp11::mp_list<Ch...>, 128>{});
+        } else if constexpr (depends_on<P, W>) {
+            // later entries come first in the sweep
+            ((depends_on<Ch, W> ? void(last[index<Ch>] = self_power<P> ? size : index<P>) : void()),
              ...);
+        }
     }
-    static constexpr auto first_writer = []<class... P>(boost::mp11::mp_list<P...>) {
+    template <class... P>
+    static constexpr void note_parents(std::array<std::size_t, size + 1>& last,
+                                       boost::mp11::mp_list<P...>) {
+        if constexpr (sizeof...(P) > 128) { // clang 14: at most 256 operands in a fold
+            note_parents(last, boost::mp11::mp_take_c<boost::mp11::mp_list<P...>, 128>{});
+            note_parents(last, boost::mp11::mp_drop_c<boost::mp11::mp_list<P...>, 128>{});
+        } else {
+            (note_parent<P>(last, children_t<P>{}), ...);
+        }
+    }
+    static constexpr auto first_writer = [] {
         std::array<std::size_t, size + 1> last{};
         for (auto& l : last)
             l = size; // none
-        (note_parent<P>(last, children_t<P>{}), ...);
+        note_parents(last, Own{});
         // entries that the stored-number walk reaches first keep `+=`
         []<class... S>(std::array<std::size_t, size + 1>& l, boost::mp11::mp_list<S...>) {
             ((l[index<S>] = size), ...);
         }(last, typename below_stateful<F>::type{});
         return last;
-    }(Own{});
+    }();
 
     constexpr explicit adjoint_sweep(Values const& v) : values(v) {}
 
-    template <std::size_t Parent, class L, std::size_t... K>
-    [[gnu::always_inline]] constexpr void hand_down_each(L const& ch, T a,
-                                                         std::index_sequence<K...>) {
-        (
-            [&] {
-                if constexpr (depends_on<list_element<K, L>, W>)
-                    give<Parent>(get<K>(ch), a);
-            }(),
-            ...);
+    // children Lo..Hi of a sum or stage, each given the adjoint a (a fold of at most 128)
+    template <std::size_t Parent, std::size_t Lo, std::size_t Hi, class L>
+    [[gnu::always_inline]] constexpr void hand_down_each(L const& ch, T a) {
+        if constexpr (Hi - Lo > 128) {
+            hand_down_each<Parent, Lo, Lo + 128>(ch, a);
+            hand_down_each<Parent, Lo + 128, Hi>(ch, a);
+        } else {
+            [&]<std::size_t... K>(std::index_sequence<K...>) {
+                (
+                    [&] {
+                        if constexpr (depends_on<list_element<Lo + K, L>, W>)
+                            give<Parent>(get<Lo + K>(ch), a);
+                    }(),
+                    ...);
+            }
+            (std::make_index_sequence<Hi - Lo>{});
+        }
     }
 
     template <std::size_t Parent, class C>
@@ -160,7 +186,7 @@ struct adjoint_sweep {
         auto ch = children_of(e);
         using C = std::remove_cvref_t<decltype(ch)>;
         if constexpr (is_sum<E> || is_named<E>) {
-            hand_down_each<Parent>(ch, a, std::make_index_sequence<list_size<C>>{});
+            hand_down_each<Parent, 0, list_size<C>>(ch, a);
         } else if constexpr (is_product<E>) {
             if constexpr (depends_on<list_element<0, C>, W>)
                 give<Parent>(get<0>(ch), a * values(get<1>(ch)));
@@ -202,9 +228,15 @@ struct adjoint_sweep {
         sweep(boost::mp11::mp_reverse<Own>{});
     }
 
+    // (In blocks of 128: clang 14 rejects a fold of more than 256 operands.)
     template <class... P>
     [[gnu::always_inline]] constexpr void sweep(boost::mp11::mp_list<P...>) {
-        (step<P>(), ...);
+        if constexpr (sizeof...(P) > 128) {
+            sweep(boost::mp11::mp_take_c<boost::mp11::mp_list<P...>, 128>{});
+            sweep(boost::mp11::mp_drop_c<boost::mp11::mp_list<P...>, 128>{});
+        } else {
+            (step<P>(), ...);
+        }
     }
     template <class P>
     [[gnu::always_inline]] constexpr void step() {

@@ -98,19 +98,14 @@ template <class... B>
 constexpr void check_bound_once() {
     using keys = std::tuple<typename B::key...>;
     using all = std::tuple<B...>;
-    [[maybe_unused]] constexpr std::size_t twice = [] {
+    [[maybe_unused]] constexpr std::size_t twice = [] { // a loop: no fold of > 256 operands
         constexpr std::size_t n = sizeof...(B);
-        std::size_t at = n;
-        std::size_t i = 0;
-        (
-            [&] {
-                if (at == n &&
-                    binding_index<typename B::key>(static_cast<all const*>(nullptr)) != i)
-                    at = i;
-                ++i;
-            }(),
-            ...);
-        return at;
+        constexpr std::size_t first[] = {
+            binding_index<typename B::key>(static_cast<all const*>(nullptr))..., 0};
+        for (std::size_t i = 0; i < n; ++i)
+            if (first[i] != i)
+                return i;
+        return n;
     }();
     if constexpr (twice < sizeof...(B)) {
         using key = std::tuple_element_t<twice, keys>;
@@ -186,10 +181,10 @@ constexpr std::tuple<B...> checked_bindings(B const&... b) {
 // std::tuple_cat, which is recursive: 50 bindings took a second to compile).
 template <class... Args>
 constexpr auto bindings_of(Args const&... args) {
-    if constexpr (!((is_binding<Args> || is_point<Args>)&&...)) {
+    if constexpr (!all_v<(is_binding<Args> || is_point<Args>)...>) {
         (as_bindings(args), ...); // reports the argument that is neither
         return std::tuple<>{};
-    } else if constexpr ((is_binding<Args> && ...)) {
+    } else if constexpr (all_v<is_binding<Args>...>) {
         return checked_bindings(args...);
     } else {
         using flat = boost::mp11::mp_append<typename bindings_in<Args>::type...>;

@@ -36,7 +36,7 @@ inline constexpr bool is_number_node = is_constant<T> || is_value<T>;
 template <bool... Keep>
 constexpr auto indices_where() {
     constexpr bool keep[] = {Keep..., false};
-    std::array<std::size_t, (std::size_t{Keep} + ... + 0)> out{};
+    std::array<std::size_t, total_v<std::size_t{Keep}...>> out{};
     std::size_t n = 0;
     for (std::size_t i = 0; i < sizeof...(Keep); ++i)
         if (keep[i])
@@ -126,12 +126,14 @@ constexpr auto build(detail::list<T...> const& t);
 } // namespace detail
 
 // The smart constructors.
-template <Expression... E>
+template <class... E>
+    requires detail::all_v<Expression<E>...>
 constexpr auto sum_of(E const&... e) {
     return detail::build<detail::sum_kind>(
         detail::concat(detail::operands_of<detail::sum_kind>(e)...));
 }
-template <Expression... E>
+template <class... E>
+    requires detail::all_v<Expression<E>...>
 constexpr auto product_of(E const&... e) {
     return detail::build<detail::product_kind>(
         detail::concat(detail::operands_of<detail::product_kind>(e)...));
@@ -276,17 +278,23 @@ constexpr auto sorted_positions() {
 }
 
 // For each operand, the first operand with the same key; formulas with stored numbers are never
-// merged (two `value<double>` of one type are different numbers).
+// merged (two `value<double>` of one type are different numbers). The operands come in canonical
+// order, by key first, so operands with the same key are neighbours: one comparison each.
 template <class Kind, class... T>
 constexpr auto group_leaders() {
     using keys = boost::mp11::mp_list<decltype(key_of<Kind>(std::declval<T const&>()))...>;
     constexpr bool empty[] = {is_stateless<decltype(key_of<Kind>(std::declval<T const&>()))>...,
                               false};
-    constexpr std::size_t first[] = {
-        boost::mp11::mp_find<keys, decltype(key_of<Kind>(std::declval<T const&>()))>::value..., 0};
+    // same[i]: operand i has the key of operand i - 1
+    constexpr auto same = []<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<bool, sizeof...(T) + 1>{
+            false,
+            std::is_same_v<boost::mp11::mp_at_c<keys, I>, boost::mp11::mp_at_c<keys, I + 1>>...};
+    }
+    (std::make_index_sequence<(sizeof...(T) > 0 ? sizeof...(T) - 1 : 0)>{});
     std::array<std::size_t, sizeof...(T)> leader{};
     for (std::size_t i = 0; i < sizeof...(T); ++i)
-        leader[i] = empty[i] ? first[i] : i;
+        leader[i] = (i > 0 && empty[i] && same[i]) ? leader[i - 1] : i;
     return leader;
 }
 
@@ -345,9 +353,13 @@ constexpr auto collect(detail::list<T...> const& t) {
 // Flattened operands in; folded, collected node out.
 template <class Kind, class... T>
 constexpr auto build(detail::list<T...> const& t) {
-    constexpr rational c = [] {
+    constexpr rational c = [] { // a loop, not a fold: a sum may have more than 256 operands
+        constexpr bool exact[] = {is_constant<T>..., false};
+        constexpr rational values[] = {exact_value_v<T>..., rational{1}};
         rational r = Kind::identity;
-        ((r = is_constant<T> ? Kind::combine(r, exact_value_v<T>) : r), ...);
+        for (std::size_t i = 0; i < sizeof...(T); ++i)
+            if (exact[i])
+                r = Kind::combine(r, values[i]);
         return r;
     }();
     if constexpr (Kind::annihilates(c)) {

@@ -75,6 +75,19 @@ concept Number =
     std::is_arithmetic_v<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, bool>;
 
 namespace detail {
+// Conjunction and disjunction of many flags without a fold expression: clang 14 rejects a fold
+// of more than 256 operands, and a sum may have more terms than that (sum_over<300>).
+template <bool... B>
+inline constexpr bool all_v = [] {
+    constexpr bool flags[] = {B..., true};
+    for (bool f : flags)
+        if (!f)
+            return false;
+    return true;
+}();
+template <bool... B>
+inline constexpr bool any_v = !all_v<!B...>;
+
 template <class... T>
 inline constexpr bool always_false = false;
 
@@ -120,9 +133,9 @@ inline constexpr bool is_stateless = true;
 template <class T>
 inline constexpr bool is_stateless<value<T>> = false;
 template <class... T>
-inline constexpr bool is_stateless<sum<T...>> = (is_stateless<T> && ...);
+inline constexpr bool is_stateless<sum<T...>> = all_v<is_stateless<T>...>;
 template <class... T>
-inline constexpr bool is_stateless<product<T...>> = (is_stateless<T> && ...);
+inline constexpr bool is_stateless<product<T...>> = all_v<is_stateless<T>...>;
 template <class B, class E>
 inline constexpr bool is_stateless<power<B, E>> = is_stateless<B>&& is_stateless<E>;
 template <class F, class A>

@@ -52,23 +52,17 @@ constexpr std::size_t count_operations(E const& e) {
         return e.number < 0 ? 1 : 0;
     } else if constexpr (is_sum<E>) {
         std::size_t operations = 0, terms = 0, negatives = 0;
-        detail::apply(
-            [&](auto const&... t) {
-                (
-                    [&] {
-                        ++terms;
-                        if constexpr (may_be_negative<std::remove_cvref_t<decltype(t)>>()) {
-                            if (is_negative(t)) {
-                                ++negatives;
-                                operations += count_operations(negate(t));
-                                return;
-                            }
-                        }
-                        operations += count_operations(t);
-                    }(),
-                    ...);
-            },
-            e.terms);
+        detail::for_each(e.terms, [&](auto const& t) {
+            ++terms;
+            if constexpr (may_be_negative<std::remove_cvref_t<decltype(t)>>()) {
+                if (is_negative(t)) {
+                    ++negatives;
+                    operations += count_operations(negate(t));
+                    return;
+                }
+            }
+            operations += count_operations(t);
+        });
         // n - 1 binary + or -, and a unary minus when every term is negative
         return operations + (terms - 1) + (negatives == terms ? 1 : 0);
     } else if constexpr (is_product<E> || is_reciprocal<E>) {

@@ -82,12 +82,44 @@ struct all_subformulas {
     using type = boost::mp11::mp_if_c<is_stateless<E>, boost::mp11::mp_push_back<below, E>, below>;
 };
 
+// The distinct types of a long list, in order of first appearance. Each element checks the
+// ones before it by comparing addresses of a tag variable per type, in a constant expression of
+// its own. (mp_unique nests one instantiation per element: g++ stops at 900 deep; it is faster
+// on short lists, so it stays for those.)
+template <class T>
+inline constexpr char type_tag = 0;
+
+template <class L, class Positions>
+struct distinct_impl;
+template <class... T, std::size_t... I>
+struct distinct_impl<boost::mp11::mp_list<T...>, std::index_sequence<I...>> {
+    static constexpr void const* tags[] = {&type_tag<T>..., nullptr};
+    template <std::size_t K>
+    static constexpr bool first_at() {
+        for (std::size_t j = 0; j < K; ++j)
+            if (tags[j] == tags[K])
+                return false;
+        return true;
+    }
+    using type = boost::mp11::mp_append<
+        boost::mp11::mp_list<>,
+        boost::mp11::mp_if_c<first_at<I>(), boost::mp11::mp_list<T>, boost::mp11::mp_list<>>...>;
+};
+template <class L>
+struct unique_of {
+    using type = boost::mp11::mp_unique<L>;
+};
+template <class L>
+using distinct = typename boost::mp11::mp_if_c<
+    (boost::mp11::mp_size<L>::value <= 256), unique_of<L>,
+    distinct_impl<L, std::make_index_sequence<boost::mp11::mp_size<L>::value>>>::type;
+
 // The distinct ones, in order of first appearance: still children before parents (a node's
-// first appearance follows its whole subtree). One mp_unique over the whole list costs far less
-// to compile than merging the children's sets at every node (the MLP-49 gradient TU compiled
-// in half the time).
+// first appearance follows its whole subtree). One pass over the whole list costs far less to
+// compile than merging the children's sets at every node (the MLP-49 gradient TU compiled in
+// half the time).
 template <template <class> class Children, class... E>
-using distinct_subformulas = boost::mp11::mp_unique<boost::mp11::mp_append<
+using distinct_subformulas = distinct<boost::mp11::mp_append<
     boost::mp11::mp_list<>, typename all_subformulas<std::remove_cvref_t<E>, Children>::type...>>;
 
 // The plan of several formulas, for computing them (products by first factor and tail).

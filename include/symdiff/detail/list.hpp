@@ -88,11 +88,40 @@ constexpr list<A..., B...> concat2(list<A...> const& a, list<B...> const& b) {
         a);
 }
 
+// f(element) for each element in order, in blocks of 128 (clang 14 rejects a fold expression of
+// more than 256 operands, and a sum may have more terms than that).
+template <std::size_t Lo, std::size_t Hi, class F, class... T>
+constexpr void for_each_in(list<T...> const& l, F& f) {
+    if constexpr (Hi - Lo > 128) {
+        for_each_in<Lo, Lo + 128>(l, f);
+        for_each_in<Lo + 128, Hi>(l, f);
+    } else {
+        [&]<std::size_t... K>(std::index_sequence<K...>) {
+            (f(get<Lo + K>(l)), ...);
+        }
+        (std::make_index_sequence<Hi - Lo>{});
+    }
+}
+template <class F, class... T>
+constexpr void for_each(list<T...> const& l, F&& f) {
+    for_each_in<0, sizeof...(T)>(l, f);
+}
+
+// S0 + S1 + ..., without a fold expression (clang 14 rejects folds of more than 256 operands).
+template <std::size_t... S>
+inline constexpr std::size_t total_v = [] {
+    constexpr std::size_t sizes[] = {S..., 0};
+    std::size_t t = 0;
+    for (std::size_t v : sizes)
+        t += v;
+    return t;
+}();
+
 // Element j of a concatenation of lists of these sizes is element [j][1] of list [j][0].
 template <std::size_t... Size>
 inline constexpr auto concat_positions = [] {
     constexpr std::size_t sizes[] = {Size...};
-    std::array<std::array<std::size_t, 2>, (Size + ...)> w{};
+    std::array<std::array<std::size_t, 2>, total_v<Size...>> w{};
     std::size_t j = 0;
     for (std::size_t k = 0; k < sizeof...(Size); ++k)
         for (std::size_t i = 0; i < sizes[k]; ++i)

@@ -2,6 +2,8 @@
 // `sum<Terms...>`: a flattened n-ary sum. Built by the smart constructors in build.hpp, which fold
 // exact constants and drop zeros; subtraction is a sum with a negated term.
 
+#include <cstddef>
+
 #include <symdiff/detail/list.hpp>
 #include <symdiff/expression.hpp>
 
@@ -17,7 +19,19 @@ struct sum : expression<sum<Terms...>> {
 
     template <class T, class Env, class Eval>
     constexpr T evaluate_with(Env const&, Eval const& eval) const {
-        return detail::apply([&](auto const&... t) { return (eval(t) + ...); }, terms);
+        if constexpr (sizeof...(Terms) <= 128) {
+            return detail::apply([&](auto const&... t) { return (eval(t) + ...); }, terms);
+        } else { // clang 14 rejects a fold of more than 256 operands: the same sum, as a loop
+            return detail::apply(
+                [&](auto const&... t) {
+                    T v[] = {eval(t)...};
+                    T s = v[sizeof...(Terms) - 1];
+                    for (std::size_t i = sizeof...(Terms) - 1; i-- > 0;)
+                        s = v[i] + s; // t1 + (t2 + (... + tn)), as the fold
+                    return s;
+                },
+                terms);
+        }
     }
 };
 

@@ -112,13 +112,11 @@ template <class Style, class Sink, class... T>
 constexpr void print_list(list<T...> const& items, Sink& out, std::string_view separator,
                           int context) {
     bool first = true;
-    detail::apply(
-        [&](auto const&... item) {
-            ((out.append(first ? std::string_view{} : separator), first = false,
-              print<Style>(item, out, context)),
-             ...);
-        },
-        items);
+    detail::for_each(items, [&](auto const& item) {
+        out.append(first ? std::string_view{} : separator);
+        first = false;
+        print<Style>(item, out, context);
+    });
 }
 
 // The numerator and denominator of a list of factors (not negative): `2 * x / (3 * y^2)`.
@@ -189,28 +187,22 @@ template <class Style, class Sink, class... T>
 constexpr void print_sum(list<T...> const& terms, Sink& out) {
     bool first = true;
     for (bool negatives : {false, true}) {
-        detail::apply(
-            [&](auto const&... term) {
-                (
-                    [&] {
-                        if (is_negative(term) != negatives)
-                            return;
-                        if constexpr (may_be_negative<std::remove_cvref_t<decltype(term)>>()) {
-                            if (negatives) {
-                                out.append(first ? Style::negative : Style::minus);
-                                print<Style>(negate(term), out, product_level);
-                                first = false;
-                                return;
-                            }
-                        }
-                        if (!first)
-                            out.append(Style::plus);
-                        print<Style>(term, out, product_level);
-                        first = false;
-                    }(),
-                    ...);
-            },
-            terms);
+        detail::for_each(terms, [&](auto const& term) {
+            if (is_negative(term) != negatives)
+                return;
+            if constexpr (may_be_negative<std::remove_cvref_t<decltype(term)>>()) {
+                if (negatives) {
+                    out.append(first ? Style::negative : Style::minus);
+                    print<Style>(negate(term), out, product_level);
+                    first = false;
+                    return;
+                }
+            }
+            if (!first)
+                out.append(Style::plus);
+            print<Style>(term, out, product_level);
+            first = false;
+        });
     }
 }
 
