@@ -1,4 +1,5 @@
-# symdiff: the README's commands. `make demo`, `make test` (CI: .ci/run), `make bench`.
+# symdiff: the README's commands. `make demo`, `make examples`, `make test` (CI: .ci/run),
+# `make bench`.
 # Each installs the Debian packages it needs (only the missing ones), then drives CMake.
 
 SHELL := /bin/bash
@@ -48,7 +49,7 @@ define install_missing
 	fi
 endef
 
-.PHONY: all deps bench-deps check-python demo test bench clean format
+.PHONY: all deps bench-deps check-python demo examples test bench clean format
 
 all: test
 
@@ -67,6 +68,19 @@ demo: deps
 	      -DSYMDIFF_BUILD_TESTS=OFF
 	cmake --build build/demo --target neuron -j $(JOBS)
 	./build/demo/examples/neuron $(ARGS)
+
+# The training examples (docs/tutorial.md): the neuron trained to its target, then a small network
+# on two half-moons; the network's loss curve and decision boundary go to build/demo/ as CSV and,
+# when matplotlib is installed, as build/demo/train_mlp_loss.png.
+examples: deps
+	cmake -S . -B build/demo $(CMAKE_ARGS) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ \
+	      -DSYMDIFF_BUILD_TESTS=OFF
+	cmake --build build/demo --target train_neuron train_mlp -j $(JOBS)
+	./build/demo/examples/train_neuron
+	@echo
+	./build/demo/examples/train_mlp csv=build/demo/train_mlp_loss.csv
+	@if [ -x $(PYTHON) ]; then $(PYTHON) examples/plot_training.py build/demo/train_mlp_loss.csv; \
+	 else echo "no $(PYTHON): the loss curve is not drawn"; fi
 
 # Both compilers are always built (keep going past errors, so every error shows) and tested.
 # The output ends with a ctest summary: clang's when all passed, otherwise the failed one's,
