@@ -1,21 +1,18 @@
 #pragma once
-// A 2-3-1 tanh network learning XOR or two half-moons by full-batch gradient descent, with
+// A 2-8-1 tanh network learning two half-moons or XOR by full-batch gradient descent, with
 // symdiff's gradient of the per-sample loss. Used by examples/train_mlp.cpp and by the test that
 // compares every epoch with hand-written back-propagation (tests/runtime/train_mlp.cpp).
 //
-//   h_j  = tanh(w_j_0 * x0 + w_j_1 * x1 + b_j)        j = 0, 1, 2
-//   out  = tanh(v_0 * h_0 + v_1 * h_1 + v_2 * h_2 + c)
-//   loss = (out - t)^2 / 2                            per sample; an epoch averages the gradient
+//   hidden unit j = tanh(w[j][0] * x[0] + w[j][1] * x[1] + b[j])      j = 0 .. 7
+//   out           = tanh(v[0] * hidden 0 + ... + v[7] * hidden 7 + c)
+//   loss          = (out - t)^2 / 2        per sample; an epoch averages the gradient
 //
-// The parameters are plain named variables (w_0_0, ...). Three hidden units, not more: with g++ 12
-// the gradient of a 2-4-1 network (17 variables) exceeds the default template depth of 900.
+// The weights are families of variables (symdiff::vars), bound and differentiated as arrays.
 
 #include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <tuple>
-#include <utility>
 #include <vector>
 
 #include <symdiff/symdiff.hpp>
@@ -24,48 +21,39 @@ namespace mlp_training {
 
 using namespace symdiff::literals;
 
-// inputs and target
-inline constexpr symdiff::var<"x0"> x0;
-inline constexpr symdiff::var<"x1"> x1;
-inline constexpr symdiff::var<"t"> t;
+inline constexpr std::size_t inputs = 2, hidden = 8;
 
-// parameters: hidden weights and biases, output weights and bias
-inline constexpr symdiff::var<"w_0_0"> w_0_0;
-inline constexpr symdiff::var<"w_0_1"> w_0_1;
-inline constexpr symdiff::var<"w_1_0"> w_1_0;
-inline constexpr symdiff::var<"w_1_1"> w_1_1;
-inline constexpr symdiff::var<"w_2_0"> w_2_0;
-inline constexpr symdiff::var<"w_2_1"> w_2_1;
-inline constexpr symdiff::var<"b_0"> b_0;
-inline constexpr symdiff::var<"b_1"> b_1;
-inline constexpr symdiff::var<"b_2"> b_2;
-inline constexpr symdiff::var<"v_0"> v_0;
-inline constexpr symdiff::var<"v_1"> v_1;
-inline constexpr symdiff::var<"v_2"> v_2;
-inline constexpr symdiff::var<"c"> c;
+inline constexpr symdiff::vars<"x", inputs> x; // a sample's inputs
+inline constexpr symdiff::var<"t"> t;          // and its target, -1 or 1
 
-inline constexpr auto h_0 = symdiff::name<"h_0">(tanh(w_0_0 * x0 + w_0_1 * x1 + b_0));
-inline constexpr auto h_1 = symdiff::name<"h_1">(tanh(w_1_0 * x0 + w_1_1 * x1 + b_1));
-inline constexpr auto h_2 = symdiff::name<"h_2">(tanh(w_2_0 * x0 + w_2_1 * x1 + b_2));
-inline constexpr auto out = symdiff::name<"out">(tanh(v_0 * h_0 + v_1 * h_1 + v_2 * h_2 + c));
+inline constexpr symdiff::vars<"w", hidden, inputs> w; // hidden layer: weights w[j][i]
+inline constexpr symdiff::vars<"b", hidden> b;         // and biases
+inline constexpr symdiff::vars<"v", hidden> v;         // output unit: weights
+inline constexpr symdiff::var<"c"> c;                  // and bias
+
+inline constexpr auto out = symdiff::name<"out">(
+    tanh(symdiff::sum_over<hidden>([](auto j) {
+             return v[j] *
+                    tanh(symdiff::sum_over<inputs>([&](auto i) { return w[j][i] * x[i]; }) + b[j]);
+         }) +
+         c));
 inline constexpr auto loss = pow(out - t, 2_c) / 2_c;
 
-// The trained variables, in the order of a parameter vector.
-inline constexpr auto trained =
-    std::tuple{w_0_0, w_0_1, b_0, w_1_0, w_1_1, b_1, w_2_0, w_2_1, b_2, v_0, v_1, v_2, c};
-inline constexpr std::size_t parameter_count = std::tuple_size_v<decltype(trained)>;
-using parameters = std::array<double, parameter_count>;
+// The per-sample loss and its gradient by w, b, v and c (a tuple of arrays shaped like them),
+// formed once by the compiler.
+inline constexpr auto loss_and_gradient = symdiff::value_and_gradient(loss, w, b, v, c);
 
-// The per-sample loss and its gradient by every trained variable, formed once by the compiler.
-inline constexpr auto loss_and_gradient =
-    std::apply([](auto const&... x) { return symdiff::value_and_gradient(loss, x...); }, trained);
+// The trained parameters, in the shapes of their families.
+struct parameters {
+    std::array<std::array<double, inputs>, hidden> w;
+    std::array<double, hidden> b;
+    std::array<double, hidden> v;
+    double c;
+};
 
-// The point that binds every trained variable to its value in p.
+// The point that binds every parameter to its value in p.
 inline auto point_of(parameters const& p) {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return symdiff::at((std::get<I>(trained) = p[I])...);
-    }
-    (std::make_index_sequence<parameter_count>{});
+    return symdiff::at(w = p.w, b = p.b, v = p.v, c = p.c);
 }
 
 struct sample {
@@ -113,19 +101,20 @@ inline std::vector<sample> moons_data(std::size_t n = 50, double noise = 0.1,
     return data;
 }
 
-// Weights uniform in [-1, 1), biases 0.
+// Weights uniform in [-1, 1) (w row by row, then v), biases 0.
 inline parameters initial_parameters(std::uint64_t seed) {
     splitmix64 random{seed};
     parameters p{};
-    for (std::size_t k = 0; k < parameter_count; ++k) {
-        bool is_bias = k == 2 || k == 5 || k == 8 || k == parameter_count - 1;
-        p[k] = is_bias ? 0.0 : random.uniform(-1, 1);
-    }
+    for (auto& row : p.w)
+        for (auto& weight : row)
+            weight = random.uniform(-1, 1);
+    for (auto& weight : p.v)
+        weight = random.uniform(-1, 1);
     return p;
 }
 
 inline double predict(parameters const& p, double in0, double in1) {
-    return out(point_of(p), x0 = in0, x1 = in1);
+    return out(point_of(p), x = std::array{in0, in1});
 }
 
 inline double accuracy(parameters const& p, std::vector<sample> const& data) {
@@ -146,16 +135,27 @@ struct settings {
 inline double epoch(parameters& p, std::vector<sample> const& data, double rate) {
     auto const point = point_of(p);
     double total_loss = 0;
-    parameters total_gradient{};
+    parameters total{}; // the sum of the samples' gradients
     for (auto const& s : data) {
-        auto r = loss_and_gradient(point, x0 = s.x0, x1 = s.x1, t = s.target);
-        total_loss += r.value;
-        for (std::size_t k = 0; k < parameter_count; ++k)
-            total_gradient[k] += r.gradient[k];
+        auto [value, gradient] = loss_and_gradient(point, x = std::array{s.x0, s.x1}, t = s.target);
+        auto const& [dw, db, dv, dc] = gradient;
+        total_loss += value;
+        for (std::size_t j = 0; j < hidden; ++j) {
+            for (std::size_t i = 0; i < inputs; ++i)
+                total.w[j][i] += dw[j][i];
+            total.b[j] += db[j];
+            total.v[j] += dv[j];
+        }
+        total.c += dc;
     }
     double n = static_cast<double>(data.size());
-    for (std::size_t k = 0; k < parameter_count; ++k)
-        p[k] -= rate * (total_gradient[k] / n);
+    for (std::size_t j = 0; j < hidden; ++j) {
+        for (std::size_t i = 0; i < inputs; ++i)
+            p.w[j][i] -= rate * (total.w[j][i] / n);
+        p.b[j] -= rate * (total.b[j] / n);
+        p.v[j] -= rate * (total.v[j] / n);
+    }
+    p.c -= rate * (total.c / n);
     return total_loss / n;
 }
 

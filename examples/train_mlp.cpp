@@ -1,4 +1,4 @@
-// A small tanh network (2 inputs, 3 hidden units, 1 output) learns two half-moons or XOR by
+// A small tanh network (2 inputs, 8 hidden units, 1 output) learns two half-moons or XOR by
 // full-batch gradient descent with the gradient symdiff derived (examples/mlp_training.hpp).
 //
 //   train_mlp [data=moons|xor] [csv=train_mlp_loss.csv] [epochs=N] [rate=1] [seed=1] [every=K]
@@ -84,17 +84,18 @@ int main(int argc, char** argv) {
     std::string stem =
         csv.size() > 4 && csv.ends_with(".csv") ? csv.substr(0, csv.size() - 4) : csv;
 
-    std::printf("A 2-3-1 tanh network learns %s (%zu samples): %d epochs of full-batch gradient "
+    std::printf("A 2-8-1 tanh network learns %s (%zu samples): %d epochs of full-batch gradient "
                 "descent, rate %g, seed %llu\n",
                 is_xor ? "XOR" : "two half-moons", data.size(), s.epochs, s.rate,
                 static_cast<unsigned long long>(s.seed));
-    std::printf("  h_0  = %s  (h_1, h_2 alike)\n", symdiff::to_string(mt::h_0.body).c_str());
     std::printf("  out  = %s\n", symdiff::to_string(mt::out.body).c_str());
     std::printf("  loss = %s\n", symdiff::to_string(mt::loss).c_str());
-    std::printf("  d loss / d w_0_0 = %s\n",
-                symdiff::to_string(symdiff::d(mt::loss, mt::w_0_0)).c_str());
-    std::printf("  d loss / d v_0   = %s\n\n",
-                symdiff::to_string(symdiff::d(mt::loss, mt::v_0)).c_str());
+    std::printf("  d loss / d c       = %s\n",
+                symdiff::to_string(symdiff::d(mt::loss, mt::c)).c_str());
+    std::printf("  d loss / d v[0]    = %s\n",
+                symdiff::to_string(symdiff::d(mt::loss, mt::v.at<0>())).c_str());
+    std::printf("  d loss / d w[0][1] = %s\n\n",
+                symdiff::to_string(symdiff::d(mt::loss, mt::w.at<0, 1>())).c_str());
 
     auto curve = open(csv);
     curve << "epoch,loss,accuracy\n";

@@ -1,4 +1,4 @@
-// The 2-3-1 network's training (examples/mlp_training.hpp, the code examples/train_mlp runs)
+// The 2-8-1 network's training (examples/mlp_training.hpp, the code examples/train_mlp runs)
 // against the same full-batch gradient descent written with hand-written back-propagation: the
 // same parameters and mean loss after every epoch, and every sample of XOR and of the half-moons
 // classified right at the end.
@@ -17,53 +17,52 @@ namespace mt = mlp_training;
 
 namespace {
 
-// The parameter vector's layout (the order of mt::trained): w_j_0, w_j_1, b_j for j = 0, 1, 2,
-// then v_0, v_1, v_2, c.
-constexpr std::size_t w(std::size_t j, std::size_t i) {
-    return 3 * j + i;
-}
-constexpr std::size_t b(std::size_t j) {
-    return 3 * j + 2;
-}
-constexpr std::size_t v(std::size_t j) {
-    return 9 + j;
-}
-constexpr std::size_t c = 12;
-static_assert(mt::parameter_count == 13);
-
-using parameters = std::array<double, 13>;
+using mt::hidden;
+using parameters = mt::parameters;
+static_assert(mt::inputs == 2);
 
 // The reference: forward pass and back-propagation of one sample, by hand.
 struct forward_pass {
-    double h[3];
+    std::array<double, hidden> h; // the hidden units' outputs
     double out;
 };
 
 forward_pass forward(parameters const& p, double x0, double x1) {
     forward_pass f{};
-    double net_out = p[c];
-    for (std::size_t j = 0; j < 3; ++j) {
-        f.h[j] = std::tanh(p[w(j, 0)] * x0 + p[w(j, 1)] * x1 + p[b(j)]);
-        net_out += p[v(j)] * f.h[j];
+    double net_out = p.c;
+    for (std::size_t j = 0; j < hidden; ++j) {
+        f.h[j] = std::tanh(p.w[j][0] * x0 + p.w[j][1] * x1 + p.b[j]);
+        net_out += p.v[j] * f.h[j];
     }
     f.out = std::tanh(net_out);
     return f;
 }
 
-// Adds the sample's loss to `loss` and its gradient to `gradient`.
-void backprop(parameters const& p, mt::sample const& s, double& loss, parameters& gradient) {
+// The sample's loss, and its gradient in `gradient`.
+double backprop(parameters const& p, mt::sample const& s, parameters& gradient) {
     auto f = forward(p, s.x0, s.x1);
     double error = f.out - s.target;
-    loss += error * error / 2;
     double d_net_out = error * (1 - f.out * f.out); // d loss / d (input of the output tanh)
-    gradient[c] += d_net_out;
-    for (std::size_t j = 0; j < 3; ++j) {
-        gradient[v(j)] += d_net_out * f.h[j];
-        double d_net_j = d_net_out * p[v(j)] * (1 - f.h[j] * f.h[j]);
-        gradient[w(j, 0)] += d_net_j * s.x0;
-        gradient[w(j, 1)] += d_net_j * s.x1;
-        gradient[b(j)] += d_net_j;
+    gradient.c = d_net_out;
+    for (std::size_t j = 0; j < hidden; ++j) {
+        gradient.v[j] = d_net_out * f.h[j];
+        double d_net_j = d_net_out * p.v[j] * (1 - f.h[j] * f.h[j]);
+        gradient.w[j][0] = d_net_j * s.x0;
+        gradient.w[j][1] = d_net_j * s.x1;
+        gradient.b[j] = d_net_j;
     }
+    return error * error / 2;
+}
+
+// All parameters in one list: w row by row, b, v, c.
+std::vector<double> flat(parameters const& p) {
+    std::vector<double> all;
+    for (auto const& row : p.w)
+        all.insert(all.end(), row.begin(), row.end());
+    all.insert(all.end(), p.b.begin(), p.b.end());
+    all.insert(all.end(), p.v.begin(), p.v.end());
+    all.push_back(p.c);
+    return all;
 }
 
 struct reference_epoch {
@@ -77,17 +76,24 @@ std::vector<reference_epoch> reference_training(mt::settings const& s,
     double n = static_cast<double>(data.size());
     for (int e = 0; e < s.epochs; ++e) {
         double loss = 0;
-        parameters gradient{};
+        std::vector<double> sum(flat(p).size(), 0.0);
         for (auto const& sample : data) {
-            // each sample's gradient on its own, then summed, as an epoch of the example does
             parameters one{};
-            backprop(p, sample, loss, one);
-            for (std::size_t k = 0; k < 13; ++k)
-                gradient[k] += one[k];
+            loss += backprop(p, sample, one);
+            auto g = flat(one);
+            for (std::size_t k = 0; k < g.size(); ++k)
+                sum[k] += g[k];
         }
         epochs.push_back({p, loss / n});
-        for (std::size_t k = 0; k < 13; ++k)
-            p[k] -= s.rate * (gradient[k] / n);
+        std::size_t k = 0;
+        for (auto& row : p.w)
+            for (auto& weight : row)
+                weight -= s.rate * (sum[k++] / n);
+        for (auto& bias : p.b)
+            bias -= s.rate * (sum[k++] / n);
+        for (auto& weight : p.v)
+            weight -= s.rate * (sum[k++] / n);
+        p.c -= s.rate * (sum[k++] / n);
     }
     epochs.push_back({p, 0});
     return epochs;
@@ -98,7 +104,8 @@ double relative_difference(double a, double b) {
     return scale == 0 ? 0 : std::fabs(a - b) / scale;
 }
 
-double relative_difference(parameters const& a, parameters const& b) {
+double relative_difference(parameters const& p, parameters const& q) {
+    auto a = flat(p), b = flat(q);
     double difference = 0, scale = 0;
     for (std::size_t k = 0; k < a.size(); ++k) {
         difference = std::max(difference, std::fabs(a[k] - b[k]));
@@ -190,16 +197,23 @@ TEST_CASE("half-moons: every epoch follows hand-written back-propagation; all 10
 TEST_CASE("the per-sample gradient is the hand-written one at random parameters", "[training]") {
     mt::splitmix64 random{42};
     for (int trial = 0; trial < 20; ++trial) {
-        parameters p;
-        for (auto& value : p)
-            value = random.uniform(-2, 2);
+        parameters p{};
+        for (auto& row : p.w)
+            for (auto& weight : row)
+                weight = random.uniform(-2, 2);
+        for (std::size_t j = 0; j < hidden; ++j) {
+            p.b[j] = random.uniform(-2, 2);
+            p.v[j] = random.uniform(-2, 2);
+        }
+        p.c = random.uniform(-2, 2);
         mt::sample s{random.uniform(-2, 2), random.uniform(-2, 2), trial % 2 ? 1.0 : -1.0};
-        double loss = 0;
         parameters expected{};
-        backprop(p, s, loss, expected);
-        auto r =
-            mt::loss_and_gradient(mt::point_of(p), mt::x0 = s.x0, mt::x1 = s.x1, mt::t = s.target);
-        CHECK(r.value == Approx(loss).epsilon(1e-13));
-        CHECK(relative_difference(r.gradient, expected) <= 1e-13);
+        double loss = backprop(p, s, expected);
+
+        auto [value, gradient] = mt::loss_and_gradient(
+            mt::point_of(p), mt::x = std::array{s.x0, s.x1}, mt::t = s.target);
+        auto const& [dw, db, dv, dc] = gradient;
+        CHECK(value == Approx(loss).epsilon(1e-13));
+        CHECK(relative_difference(parameters{dw, db, dv, dc}, expected) <= 1e-13);
     }
 }
