@@ -59,10 +59,10 @@ struct result {
     double output;  // the output at `final`
 };
 
-// Evaluates the neuron at `p`, reports the step to `observe`, and returns the parameters after
-// one step of gradient descent.
+// The loss and gradient at `p` (one pass of value_and_gradient) and the output; also reported
+// to `observe`.
 template <class Observer>
-constexpr step_record step(settings const& s, int index, parameters p, Observer&& observe) {
+constexpr step_record record_step(settings const& s, int index, parameters p, Observer&& observe) {
     auto const point =
         symdiff::at(input = s.input, weight = p.weight, bias = p.bias, target = s.target);
     auto const r = loss_and_gradient(point);
@@ -71,6 +71,7 @@ constexpr step_record step(settings const& s, int index, parameters p, Observer&
     return record;
 }
 
+// One step of gradient descent: p - rate * gradient.
 constexpr parameters update(parameters p, step_record const& r, double rate) {
     return {p.weight - rate * r.d_weight, p.bias - rate * r.d_bias};
 }
@@ -85,7 +86,7 @@ template <class Observer>
 constexpr result train(settings const& s, Observer&& observe) {
     parameters p = s.start;
     for (int k = 0;; ++k) {
-        step_record r = step(s, k, p, observe);
+        step_record r = record_step(s, k, p, observe);
         bool reached = distance(r.output, s.target) < s.tolerance;
         if (reached || k == s.max_steps)
             return {p, k, reached, r.output};
