@@ -3,9 +3,9 @@
 // symdiff's gradient of the per-sample loss. Used by examples/train_mlp.cpp and by the test that
 // compares every epoch with hand-written back-propagation (tests/runtime/train_mlp.cpp).
 //
-//   hidden unit j = tanh(w[j][0] * x[0] + w[j][1] * x[1] + b[j])      j = 0 .. 7
-//   out           = tanh(v[0] * hidden 0 + ... + v[7] * hidden 7 + c)
-//   loss          = (out - t)^2 / 2        per sample; an epoch averages the gradient
+//   h_j  = tanh(w[j][0] * x[0] + w[j][1] * x[1] + b[j])      j = 0 .. 7
+//   out  = tanh(v[0] * h_0 + ... + v[7] * h_7 + c)
+//   loss = (out - t)^2 / 2        per sample; an epoch averages the gradient
 //
 // The weights are families of variables (symdiff::vars), bound and differentiated as arrays.
 
@@ -31,12 +31,21 @@ inline constexpr symdiff::vars<"b", hidden> b;         // and biases
 inline constexpr symdiff::vars<"v", hidden> v;         // output unit: weights
 inline constexpr symdiff::var<"c"> c;                  // and bias
 
+// Each hidden unit is a named stage, h_0 ... h_7, so formulas print as back-propagation writes
+// them: d loss / d w[0][1] = v[0] * x[1] * (out - t) * (1 - h_0^2) * (1 - out^2).
+template <std::size_t J>
+constexpr auto unit_name() {
+    static_assert(J < 10, "one digit");
+    char const text[] = {'h', '_', static_cast<char>('0' + J), '\0'};
+    return symdiff::fixed_string<4>(text);
+}
+template <std::size_t J>
+inline constexpr auto h = symdiff::name<unit_name<J>()>(
+    tanh(symdiff::sum_over<inputs>([](auto i) { return w.at<J, decltype(i)::value>() * x[i]; }) +
+         b.at<J>()));
+
 inline constexpr auto out = symdiff::name<"out">(
-    tanh(symdiff::sum_over<hidden>([](auto j) {
-             return v[j] *
-                    tanh(symdiff::sum_over<inputs>([&](auto i) { return w[j][i] * x[i]; }) + b[j]);
-         }) +
-         c));
+    tanh(symdiff::sum_over<hidden>([](auto j) { return v[j] * h<decltype(j)::value>; }) + c));
 inline constexpr auto loss = pow(out - t, 2_c) / 2_c;
 
 // The per-sample loss and its gradient by w, b, v and c (a tuple of arrays shaped like them),

@@ -88,6 +88,7 @@ int main(int argc, char** argv) {
                 "descent, rate %g, seed %llu\n",
                 is_xor ? "XOR" : "two half-moons", data.size(), s.epochs, s.rate,
                 static_cast<unsigned long long>(s.seed));
+    std::printf("  h_0  = %s  (h_1 ... h_7 alike)\n", symdiff::to_string(mt::h<0>.body).c_str());
     std::printf("  out  = %s\n", symdiff::to_string(mt::out.body).c_str());
     std::printf("  loss = %s\n", symdiff::to_string(mt::loss).c_str());
     std::printf("  d loss / d c       = %s\n",
