@@ -178,7 +178,8 @@ TEST_CASE("the data sets", "[training]") {
     }
 }
 
-TEST_CASE("XOR: every epoch follows hand-written back-propagation; all four right", "[training]") {
+TEST_CASE("XOR: every epoch follows hand-written back-propagation and all four end right",
+          "[training]") {
     mt::settings s;
     s.epochs = 200; // as train_mlp data=xor
     auto data = mt::xor_data();
@@ -186,7 +187,7 @@ TEST_CASE("XOR: every epoch follows hand-written back-propagation; all four righ
     check_every_sample_right(final, data);
 }
 
-TEST_CASE("half-moons: every epoch follows hand-written back-propagation; all 100 right",
+TEST_CASE("half-moons: every epoch follows hand-written back-propagation and all 100 end right",
           "[training]") {
     mt::settings s; // as train_mlp: 1000 epochs, rate 1, seed 1
     auto data = mt::moons_data();
