@@ -1,0 +1,198 @@
+#!/usr/bin/python3
+"""Compile time and peak memory of gradient TUs, as a user would write them.
+
+(a) the 4-8-1 MLP's loss and its gradient by all 49 parameters (value_and_gradient), written
+    with families (vars + sum_over) and with 49 named `symdiff::var<"w_0_0">` and chains of `+`;
+(b) an N-input tanh neuron's value_and_gradient by w (N) and b, N = 1, 32, 64, 128, 256, written
+    as a chain of `+` over named variables (x0 * w0 + x1 * w1 + ...) and with sum_over over
+    families.
+
+Each TU is compiled with this build's compiler (-std=c++20 -O2 -c) under
+`/usr/bin/time -f "%e %M %U %S"` (wall time, peak memory, CPU time). A variant stops growing N after a TU that fails, takes more than
+--limit-seconds or more than --limit-mb (a TU is killed at 2 x --limit-seconds). Prints Markdown.
+
+    bench/compile_scaling.py --cxx g++ --include include [--n 1,32,64,128,256] [--only mlp]
+"""
+import argparse
+import os
+import subprocess
+import tempfile
+
+PRELUDE = """#include <array>
+#include <symdiff/symdiff.hpp>
+using namespace symdiff::literals;
+"""
+
+
+def mlp_families():
+    return PRELUDE + """
+constexpr symdiff::vars<"w", 8, 4> w;
+constexpr symdiff::vars<"b", 8> b;
+constexpr symdiff::vars<"v", 8> v;
+constexpr symdiff::var<"c"> c;
+constexpr symdiff::vars<"a", 4> a;
+constexpr symdiff::var<"t"> t;
+constexpr auto output = symdiff::sum_over<8>([](auto j) {
+    return v[j] * tanh(symdiff::sum_over<4>([&](auto i) { return w[j][i] * a[i]; }) + b[j]);
+}) + c;
+constexpr auto loss = pow(output - t, 2_c) / 2_c;
+
+double mlp(std::array<std::array<double, 4>, 8> const& pw, std::array<double, 8> const& pb,
+           std::array<double, 8> const& pv, double pc, std::array<double, 4> const& pa,
+           double pt, double* out) {
+    auto r = symdiff::value_and_gradient(loss, w, b, v, c)(w = pw, b = pb, v = pv, c = pc,
+                                                            a = pa, t = pt);
+    auto const& [dw, db, dv, dc] = r.gradient;
+    for (int j = 0; j < 8; ++j) {
+        for (int i = 0; i < 4; ++i) out[4 * j + i] = dw[j][i];
+        out[32 + j] = db[j];
+        out[40 + j] = dv[j];
+    }
+    out[48] = dc;
+    return r.value;
+}
+"""
+
+
+def mlp_named():
+    w = [["w_%d_%d" % (j, i) for i in range(4)] for j in range(8)]
+    b = ["b_%d" % j for j in range(8)]
+    v = ["v_%d" % j for j in range(8)]
+    a = ["a_%d" % i for i in range(4)]
+    params = [x for row in w for x in row] + b + v + ["c"]
+    decls = "".join('constexpr symdiff::var<"%s"> %s;\n' % (n, n) for n in params + a + ["t"])
+    hidden = ["tanh(%s + %s)" % (" + ".join("%s * %s" % (w[j][i], a[i]) for i in range(4)), b[j])
+              for j in range(8)]
+    output = " + ".join("%s * %s" % (v[j], hidden[j]) for j in range(8)) + " + c"
+    binds = ", ".join("%s = p[%d]" % (n, k) for k, n in enumerate(params))
+    binds += ", " + ", ".join("%s = in[%d]" % (n, k) for k, n in enumerate(a)) + ", t = in[4]"
+    return PRELUDE + decls + """
+constexpr auto output = %s;
+constexpr auto loss = pow(output - t, 2_c) / 2_c;
+
+double mlp(double const* p, double const* in, double* out) {
+    auto r = symdiff::value_and_gradient(loss, %s)(%s);
+    for (int k = 0; k < 49; ++k) out[k] = r.gradient[k];
+    return r.value;
+}
+""" % (output, ", ".join(params), binds)
+
+
+def neuron_named(n):
+    names = ["w%d" % i for i in range(n)] + ["x%d" % i for i in range(n)] + ["b", "t"]
+    decls = "".join('constexpr symdiff::var<"%s"> %s;\n' % (v, v) for v in names)
+    total = " + ".join("x%d * w%d" % (i, i) for i in range(n)) + " + b"
+    wrt = ", ".join("w%d" % i for i in range(n)) + ", b"
+    binds = ", ".join("w%d = pw[%d], x%d = px[%d]" % (i, i, i, i) for i in range(n))
+    return PRELUDE + decls + """
+constexpr auto loss = pow(tanh(%s) - t, 2_c) / 2_c;
+
+double neuron(double const* pw, double const* px, double pb, double pt, double* out) {
+    auto r = symdiff::value_and_gradient(loss, %s)(%s, b = pb, t = pt);
+    for (int k = 0; k < %d; ++k) out[k] = r.gradient[k];
+    return r.value;
+}
+""" % (total, wrt, binds, n + 1)
+
+
+def neuron_families(n):
+    return PRELUDE + """
+constexpr symdiff::vars<"w", %d> w;
+constexpr symdiff::vars<"x", %d> x;
+constexpr symdiff::var<"b"> b;
+constexpr symdiff::var<"t"> t;
+constexpr auto loss =
+    pow(tanh(symdiff::sum_over<%d>([](auto i) { return w[i] * x[i]; }) + b) - t, 2_c) / 2_c;
+
+double neuron(std::array<double, %d> const& pw, std::array<double, %d> const& px, double pb,
+              double pt, double* out) {
+    auto r = symdiff::value_and_gradient(loss, w, b)(w = pw, x = px, b = pb, t = pt);
+    for (int k = 0; k < %d; ++k) out[k] = std::get<0>(r.gradient)[k];
+    out[%d] = std::get<1>(r.gradient);
+    return r.value;
+}
+""" % (n, n, n, n, n, n, n)
+
+
+def compile_once(cxx, include, name, source, workdir, limit_seconds):
+    src = os.path.join(workdir, name + ".cpp")
+    with open(src, "w") as out:
+        out.write(source)
+    timing = os.path.join(workdir, name + ".time")
+    cmd = ["/usr/bin/time", "-o", timing, "-f", "%e %M %U %S", cxx, "-std=c++20", "-O2", "-I", include,
+           "-c", src, "-o", os.devnull]
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=2 * limit_seconds)
+    except subprocess.TimeoutExpired:
+        return False, 2 * limit_seconds, float("nan"), float("nan"), \
+            "killed after %d s" % (2 * limit_seconds)
+    with open(timing) as f:
+        last = f.read().split("\n")
+    fields = next(l for l in reversed(last) if l.strip()).split()
+    seconds, peak_mb = float(fields[0]), int(fields[1]) / 1024
+    cpu = float(fields[2]) + float(fields[3])
+    if p.returncode != 0:
+        error = next((l for l in p.stderr.splitlines() if "error" in l), "?")
+        return False, seconds, cpu, peak_mb, "error: " + error[:100]
+    return True, seconds, cpu, peak_mb, ""
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cxx", default="g++")
+    ap.add_argument("--include",
+                    default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "include"))
+    ap.add_argument("--n", default="1,32,64,128,256")
+    ap.add_argument("--only", choices=["mlp", "neuron"])
+    ap.add_argument("--limit-seconds", type=float, default=90)
+    ap.add_argument("--limit-mb", type=float, default=4096)
+    args = ap.parse_args()
+    include = os.path.abspath(args.include)
+    version = subprocess.run([args.cxx, "--version"], capture_output=True, text=True).stdout
+    print("compiler: %s (%s), -std=c++20 -O2 -c" % (args.cxx, version.splitlines()[0]))
+    print()
+    with tempfile.TemporaryDirectory() as workdir:
+        if args.only in (None, "mlp"):
+            print("| MLP-49 value_and_gradient TU | compiles | wall time (s) | CPU time (s) | "
+                  "peak memory (MB) |")
+            print("|---|---|---|---|---|")
+            for name, source in (("vars + sum_over", mlp_families()),
+                                 ("49 named var + chains of +", mlp_named())):
+                ok, seconds, cpu, peak, why = compile_once(args.cxx, include, "mlp", source,
+                                                           workdir, args.limit_seconds)
+                print("| %s | %s | %.2f | %.2f | %.0f |" % (name, "yes" if ok else "no: " + why,
+                                                            seconds, cpu, peak), flush=True)
+            print()
+        if args.only in (None, "neuron"):
+            ns = [int(v) for v in args.n.split(",")]
+            print("| N-input neuron value_and_gradient TU | N | compiles | wall time (s) | "
+                  "CPU time (s) | peak memory (MB) |")
+            print("|---|---|---|---|---|---|")
+            for variant, make in (("chain of + over named var", neuron_named),
+                                  ("sum_over over vars", neuron_families)):
+                times, cpus = {}, {}
+                for n in ns:
+                    ok, seconds, cpu, peak, why = compile_once(
+                        args.cxx, include, "neuron_%d" % n, make(n), workdir, args.limit_seconds)
+                    print("| %s | %d | %s | %.2f | %.2f | %.0f |"
+                          % (variant, n, "yes" if ok else "no: " + why, seconds, cpu, peak),
+                          flush=True)
+                    if ok:
+                        times[n], cpus[n] = seconds, cpu
+                    if not ok or seconds > args.limit_seconds or peak > args.limit_mb:
+                        print("| %s | > %d | stopped: the last TU was over %g s or %g MB, "
+                              "or failed | | | |" % (variant, n, args.limit_seconds,
+                                                     args.limit_mb), flush=True)
+                        break
+
+                def ratio(t):
+                    if all(k in t for k in (1, 32, 256)) and t[32] > t[1]:
+                        return "%.1f" % ((t[256] - t[1]) / (t[32] - t[1]))
+                    return "n/a"
+
+                print("| %s | (t(256) - t(1)) / (t(32) - t(1)) | | %s | %s | |"
+                      % (variant, ratio(times), ratio(cpus)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
