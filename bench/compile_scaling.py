@@ -8,13 +8,15 @@
     families.
 
 Each TU is compiled with this build's compiler (-std=c++20 -O2 -c) under
-`/usr/bin/time -f "%e %M %U %S"` (wall time, peak memory, CPU time). A variant stops growing N after a TU that fails, takes more than
---limit-seconds or more than --limit-mb (a TU is killed at 2 x --limit-seconds). Prints Markdown.
+`/usr/bin/time -f "%e %M %U %S"` (wall time, peak memory, CPU time). A variant stops growing
+N after a TU that fails, takes more than --limit-seconds of CPU time (the compiler is stopped
+there) or more than --limit-mb. Prints Markdown.
 
     bench/compile_scaling.py --cxx g++ --include include [--n 1,32,64,128,256] [--only mlp]
 """
 import argparse
 import os
+import resource
 import subprocess
 import tempfile
 
@@ -114,23 +116,29 @@ double neuron(std::array<double, %d> const& pw, std::array<double, %d> const& px
 """ % (n, n, n, n, n, n, n)
 
 
-def compile_once(cxx, include, name, source, workdir, limit_seconds):
+def compile_once(cxx, include, name, source, workdir, limit_seconds, limit_mb):
     src = os.path.join(workdir, name + ".cpp")
     with open(src, "w") as out:
         out.write(source)
     timing = os.path.join(workdir, name + ".time")
     cmd = ["/usr/bin/time", "-o", timing, "-f", "%e %M %U %S", cxx, "-std=c++20", "-O2", "-I", include,
            "-c", src, "-o", os.devnull]
-    try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=2 * limit_seconds)
-    except subprocess.TimeoutExpired:
-        return False, 2 * limit_seconds, float("nan"), float("nan"), \
-            "killed after %d s" % (2 * limit_seconds)
+
+    # The compiler is stopped after limit_seconds of CPU time (not wall time: the machine may be
+    # shared) or when it reserves more than 2 x limit_mb of memory.
+    def limits():
+        resource.setrlimit(resource.RLIMIT_CPU, (int(limit_seconds), int(limit_seconds)))
+        memory = int(2 * limit_mb * 1024 * 1024)
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    p = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=limits)
     with open(timing) as f:
         last = f.read().split("\n")
     fields = next(l for l in reversed(last) if l.strip()).split()
     seconds, peak_mb = float(fields[0]), int(fields[1]) / 1024
     cpu = float(fields[2]) + float(fields[3])
+    if p.returncode != 0 and cpu >= limit_seconds - 1:
+        return False, seconds, cpu, peak_mb, "stopped at %d s of CPU time" % limit_seconds
     if p.returncode != 0:
         error = next((l for l in p.stderr.splitlines() if "error" in l), "?")
         return False, seconds, cpu, peak_mb, "error: " + error[:100]
@@ -159,7 +167,8 @@ def main():
             for name, source in (("vars + sum_over", mlp_families()),
                                  ("49 named var + chains of +", mlp_named())):
                 ok, seconds, cpu, peak, why = compile_once(args.cxx, include, "mlp", source,
-                                                           workdir, args.limit_seconds)
+                                                           workdir, args.limit_seconds,
+                                                           args.limit_mb)
                 print("| %s | %s | %.2f | %.2f | %.0f |" % (name, "yes" if ok else "no: " + why,
                                                             seconds, cpu, peak), flush=True)
             print()
@@ -173,14 +182,15 @@ def main():
                 times, cpus = {}, {}
                 for n in ns:
                     ok, seconds, cpu, peak, why = compile_once(
-                        args.cxx, include, "neuron_%d" % n, make(n), workdir, args.limit_seconds)
+                        args.cxx, include, "neuron_%d" % n, make(n), workdir, args.limit_seconds,
+                        args.limit_mb)
                     print("| %s | %d | %s | %.2f | %.2f | %.0f |"
                           % (variant, n, "yes" if ok else "no: " + why, seconds, cpu, peak),
                           flush=True)
                     if ok:
                         times[n], cpus[n] = seconds, cpu
-                    if not ok or seconds > args.limit_seconds or peak > args.limit_mb:
-                        print("| %s | > %d | stopped: the last TU was over %g s or %g MB, "
+                    if not ok or cpu > args.limit_seconds or peak > args.limit_mb:
+                        print("| %s | > %d | stopped: the last TU took over %g s of CPU time or %g MB, "
                               "or failed | | | |" % (variant, n, args.limit_seconds,
                                                      args.limit_mb), flush=True)
                         break
