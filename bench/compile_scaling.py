@@ -137,7 +137,7 @@ def compile_once(cxx, include, name, source, workdir, limit_seconds, limit_mb):
     fields = next(l for l in reversed(last) if l.strip()).split()
     seconds, peak_mb = float(fields[0]), int(fields[1]) / 1024
     cpu = float(fields[2]) + float(fields[3])
-    if p.returncode != 0 and cpu >= limit_seconds - 1:
+    if p.returncode != 0 and (cpu >= limit_seconds - 2 or "Killed signal" in p.stderr):
         return False, seconds, cpu, peak_mb, "stopped at %d s of CPU time" % limit_seconds
     if p.returncode != 0:
         error = next((l for l in p.stderr.splitlines() if "error" in l), "?")
