@@ -229,6 +229,12 @@ constexpr std::size_t insertion_point() {
     }
 }
 
+// The values of a list of std::integral_constant positions, as an array.
+template <class... P>
+constexpr std::array<std::size_t, sizeof...(P)> positions_in(boost::mp11::mp_list<P...>) {
+    return {P::value...};
+}
+
 // The positions of the operands that are not numbers, in canonical order.
 template <class Kind, class... T>
 constexpr auto sorted_positions() {
@@ -251,9 +257,7 @@ constexpr auto sorted_positions() {
     }();
     using positions_of = mp_transform<mp_first, entries>;
     if constexpr (prefix == n) {
-        return []<class... P>(mp_list<P...>) {
-            return std::array<std::size_t, sizeof...(P)>{P::value...};
-        }(positions_of{});
+        return positions_in(positions_of{});
     } else {
         using head = mp_take_c<entries, prefix>;
         using tail = mp_sort_q<mp_drop_c<entries, prefix>, operand_less<Kind>>;
@@ -262,12 +266,8 @@ constexpr auto sorted_positions() {
             return std::array<std::size_t, sizeof...(E)>{
                 insertion_point<Kind, head, mp_second<E>, 0, prefix>()...};
         }(tail{});
-        constexpr auto head_at = []<class... P>(mp_list<P...>) {
-            return std::array<std::size_t, sizeof...(P)>{P::value...};
-        }(mp_transform<mp_first, head>{});
-        constexpr auto tail_at = []<class... P>(mp_list<P...>) {
-            return std::array<std::size_t, sizeof...(P)>{P::value...};
-        }(mp_transform<mp_first, tail>{});
+        constexpr auto head_at = positions_in(mp_transform<mp_first, head>{});
+        constexpr auto tail_at = positions_in(mp_transform<mp_first, tail>{});
         std::array<std::size_t, n> merged{};
         std::size_t h = 0, t = 0;
         for (std::size_t k = 0; k < n; ++k)
