@@ -13,6 +13,9 @@
 // Differentiating by a named stage holds the stage's inputs fixed: it is the partial derivative
 // with respect to the stage's value, the adjoint of back-propagation.
 
+#include <array>
+#include <cstddef>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -101,9 +104,61 @@ constexpr auto derivative(E const& e, X const& x) {
     }
 }
 
+// d(f, x, y, ...) in the order given: d(d(f, x), y), and so on.
+template <class F, class X, class... Y>
+constexpr auto derivatives(F const& f, X const& x, Y const&... y) {
+    if constexpr (sizeof...(Y) == 0)
+        return derivative(f, x);
+    else
+        return derivatives(derivative(f, x), y...);
+}
+
+// compare_v<X, A> for each X
+template <class A, class... X>
+constexpr std::array<int, sizeof...(X)> compared_with() {
+    return {compare_v<X, A>...};
+}
+
+// The variables X... in their canonical order (order.hpp: by name, the indices of a family's
+// elements as numbers; equal variables keep their places): at[r] is the argument that comes r-th.
+template <class... X>
+inline constexpr auto canonical_order = [] {
+    constexpr std::size_t n = sizeof...(X);
+    constexpr std::array<std::array<int, n>, n> cmp{compared_with<X, X...>()...};
+    std::array<std::size_t, n> at{};
+    for (std::size_t k = 0; k < n; ++k) {
+        std::size_t rank = 0; // how many arguments come before argument k
+        for (std::size_t j = 0; j < n; ++j)
+            if (cmp[k][j] < 0 || (cmp[k][j] == 0 && j < k))
+                ++rank;
+        at[rank] = k;
+    }
+    return at;
+}();
+
+template <bool Sort, class F, class... X>
+constexpr auto derivatives_in_order(F const& f, X const&... x) {
+    if constexpr (!Sort) {
+        return derivatives(f, x...);
+    } else {
+        auto args = std::forward_as_tuple(x...);
+        return [&]<std::size_t... R>(std::index_sequence<R...>) {
+            return derivatives(f, std::get<canonical_order<X...>[R]>(args)...);
+        }
+        (std::index_sequence_for<X...>{});
+    }
+}
+
 } // namespace detail
 
 // d(f, x): the derivative of f by x; d(f, x, y) = d(d(f, x), y), and so on.
+//
+// Mixed partials by variables are taken in the variables' canonical order (by name; the indices
+// of a family's elements as numbers), whatever the order of the arguments: d(f, y, x) is
+// d(d(f, x), y), the same formula as d(f, x, y). They are equal wherever both are continuous
+// (Schwarz), which holds wherever a symdiff formula and its derivatives are defined and finite;
+// SymPy orders the variables of its Derivative the same way. Named stages keep the order given
+// (differentiating by a stage holds its inputs fixed).
 template <class F, class X, class... Y>
 constexpr auto d(F const& f, X const& x, Y const&... y) {
     static_assert(Expression<F>, "symdiff::d: the first argument must be a symdiff formula");
@@ -112,11 +167,9 @@ constexpr auto d(F const& f, X const& x, Y const&... y) {
                   "named stage (symdiff::name<\"net\">(...))");
     if constexpr (Expression<F> && DifferentiationVariable<X> &&
                   (DifferentiationVariable<Y> && ...)) {
-        auto first = detail::derivative(f, x);
-        if constexpr (sizeof...(Y) == 0)
-            return first;
-        else
-            return d(first, y...);
+        constexpr bool by_variables_only =
+            sizeof...(Y) > 0 && detail::is_var<X> && (detail::is_var<Y> && ...);
+        return detail::derivatives_in_order<by_variables_only>(f, x, y...);
     } else {
         return constant<0>{};
     }

@@ -87,6 +87,28 @@ static_assert(d(exp(x * tanh(y)) * log(x + y), x, y) == d(exp(x * tanh(y)) * log
 static_assert(d(x, y) == 0_c);
 static_assert(d(2.5 * x, y) == 0_c);
 
+// Mixed partials by variables are taken in the variables' order (by name; a family's indices as
+// numbers), whatever the order of the arguments: one formula, even where collecting would not
+// make the two orders meet (stored numbers are multiplied in the order they are met:
+// 0.1 * -6 * -2.5 is 1.5000000000000002, 0.1 * -2.5 * -6 is 1.5).
+constexpr auto stored = exp(-(y * 2.5)) * (0.1 / (1_c + pow(x, 3_c) * pow(x, 3_c)));
+static_assert(d(stored, y, x) == d(d(stored, x), y));
+static_assert(d(stored, x, y) == d(stored, y, x));
+static_assert(d(d(stored, y), x) != d(d(stored, x), y)); // taken by hand in the other order
+static_assert(symdiff::approx(d(d(stored, y), x)(x = 0.3, y = -0.2),
+                              d(stored, x, y)(x = 0.3, y = -0.2), 1e-15));
+constexpr auto quotient = (y / (2_c + sin(x)) - x) / (1_c + pow(x / (2_c + tanh(y)), 2_c));
+static_assert(d(quotient, y, x) == d(quotient, x, y));
+static_assert(d(sin(x * y * z) / (x + y), z, y, x) == d(sin(x * y * z) / (x + y), x, y, z));
+static_assert(d(sin(x * y * z) / (x + y), y, z, x) == d(d(d(sin(x * y * z) / (x + y), x), y), z));
+static_assert(d(sin(x * y * z), x, z, x) == d(sin(x * y * z), x, x, z));
+constexpr symdiff::vars<"w", 12> w;
+constexpr auto by_elements = w.at<10>() * sin(w.at<2>()) * w.at<3>();
+static_assert(same_type(d(by_elements, w.at<10>(), w.at<2>()),
+                        d(d(by_elements, w.at<2>()), w.at<10>()))); // w[2] before w[10]
+static_assert(d(by_elements, w.at<3>(), w.at<10>(), w.at<2>()) ==
+              d(by_elements, w.at<2>(), w.at<3>(), w.at<10>()));
+
 // == between formulas: the same structure, and for stored numbers the same numbers.
 static_assert(x == x);
 static_assert(x != y);
