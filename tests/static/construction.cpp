@@ -115,6 +115,10 @@ static_assert(x != y);
 static_assert(2.0 * x == 2.0 * x);
 static_assert(2.0 * x != 3.0 * x);
 static_assert(2.0 * x != 2_c * x); // a stored constant is not an exact one
+// stored numbers fold in the order they are met, with rounding (docs/guide.md); exact ones exactly
+static_assert(0.1 * x * 6.0 * 2.5 != 0.1 * x * 2.5 * 6.0);
+static_assert(6_c * x * 5_c == 5_c * x * 6_c);
+static_assert(x * (y + 1_c) != x * y + x); // no expanding, no factoring
 static_assert(d(2.5 * x * x, x) == 5.0 * x);
 constexpr auto net = symdiff::name<"net">(x + y);
 static_assert(net == symdiff::name<"net">(x + y));
