@@ -6,7 +6,7 @@ compile. Writes docs/growth.md (run by hand, from anywhere; not part of make tes
 
 For each row, one C++ program computes and prints the row's derivatives (symdiff::to_string and
 symdiff::operation_count of each). It is compiled with g++ and clang++ (-std=c++20 -O1) under
-/usr/bin/time -v (wall time, maximum resident set size) and run. The printed derivatives are read
+/usr/bin/time -v (CPU time, maximum resident set size) and run. The printed derivatives are read
 by SymPy (`^` -> `**`, `abs` -> `Abs`, named stages as symbols) and measured with
 sympy.count_ops; SymPy's own derivatives (sympy.diff, no cse, no simplify) of the same formula
 are measured the same way. Needs Debian's /usr/bin/python3 (python3-sympy), g++, clang++, time.
@@ -151,15 +151,14 @@ def program(row):
 
 
 def compile_measured(cxx, src, exe):
-    """(wall seconds, peak MiB) of compiling src, or raise with the compiler's message."""
+    """(CPU seconds, peak MiB) of compiling src, or raise with the compiler's message. CPU time
+    (user + system) rather than wall time: the machine may be shared."""
     cmd = ["/usr/bin/time", "-v", cxx, *FLAGS, f"-I{oracle.include_dir()}", src, "-o", exe]
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{r.stderr[-5000:]}")
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", r.stderr).group(1)
-    seconds = 0.0
-    for part in wall.split(":"):
-        seconds = seconds * 60 + float(part)
+    seconds = sum(float(re.search(rf"{kind} time \(seconds\): (\S+)", r.stderr).group(1))
+                  for kind in ("User", "System"))
     kib = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1))
     return seconds, kib / 1024
 
@@ -236,9 +235,9 @@ def write(path, results):
         "printed text read back by SymPy (`^` -> `**`; a named stage is a symbol), and SymPy's own",
         "`diff` of the same formula (no `cse`, no `simplify`). For several derivatives in a row the",
         "sizes are summed. `operation_count` is symdiff's own count of its printed derivatives (it",
-        "counts `sqrt(u)` as 1 operation, where SymPy counts `u**(1/2)` as 2). Compile time (wall)",
-        "and peak memory (`/usr/bin/time -v`, maximum resident set size) are those of one program",
-        "that computes and prints the row's derivatives (`-std=c++20 -O1`).",
+        "counts `sqrt(u)` as 1 operation, where SymPy counts `u**(1/2)` as 2). Compile time (CPU,",
+        "user + system) and peak memory (`/usr/bin/time -v`, maximum resident set size) are those",
+        "of one program that computes and prints the row's derivatives (`-std=c++20 -O1`).",
         "",
         "Rows with named stages print their derivatives in terms of the stages (`net`, `output`,",
         "`h_j`, `o`), the way a program evaluates them: each stage is computed once and shared by",
@@ -250,7 +249,7 @@ def write(path, results):
         "The issue's goal: the total no larger than SymPy's, and no row above 2x SymPy's.",
         "",
         "| row | symdiff count_ops | SymPy count_ops | ratio | symdiff operation_count"
-        " | g++ compile s / MiB | clang++ compile s / MiB |",
+        " | g++ compile CPU s / MiB | clang++ compile CPU s / MiB |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     totals = {}  # "plain" / "all": [ours, theirs, operation_count, {compiler: [s, max MiB]}]
@@ -296,8 +295,7 @@ def write(path, results):
             f" {first_line(['/usr/bin/g++', '--version'])};"
             f" {first_line(['/usr/bin/clang++', '--version'])};"
             f" SymPy {sympy.__version__}, Python {platform.python_version()}."
-            " Timings are of one run each, on a shared machine that may have been running other"
-            " work at the time: read them as rough.",
+            " Timings are CPU time of one run each, on a shared machine: read them as rough.",
             ""]
     for row, ours, theirs, _, _, texts in results:
         if ours <= theirs:

@@ -247,22 +247,7 @@ def generate():
 
 
 def cpp_program(formulas, indices):
-    out = [
-        "#include <iomanip>",
-        "#include <iostream>",
-        "#include <symdiff/symdiff.hpp>",
-        "",
-        "using namespace symdiff::literals;",
-        'constexpr symdiff::var<"x"> x;',
-        'constexpr symdiff::var<"y"> y;',
-        'constexpr symdiff::var<"z"> z;',
-        "",
-        "template <class F, class P>",
-        "void values(int k, int j, F const& f, P const& p) {",
-        '    std::cout << "value " << k << " " << j'
-        + "".join(f' << " " << {call}(p)' for _, call, _ in DERIVATIVES) + ' << "\\n";',
-        "}",
-        "",
+    out = oracle.values_program_head([call for _, call, _ in DERIVATIVES]) + [
         "template <class F, class... P>",
         "void report(int k, F const& f, P const&... p) {",
     ]

@@ -87,6 +87,28 @@ def compile_and_run(sources, jobs=2, flags=("-std=c++20", "-O1"), cxx=None, pref
     return outputs, errors, seconds
 
 
+def values_program_head(calls):
+    """The first lines of a C++ test program over the variables x, y, z: includes, the variables,
+    and `values(k, j, f, p)`, which prints `value k j` and each call (C++ text over f) at p."""
+    return [
+        "#include <iomanip>",
+        "#include <iostream>",
+        "#include <symdiff/symdiff.hpp>",
+        "",
+        "using namespace symdiff::literals;",
+        'constexpr symdiff::var<"x"> x;',
+        'constexpr symdiff::var<"y"> y;',
+        'constexpr symdiff::var<"z"> z;',
+        "",
+        "template <class F, class P>",
+        "void values(int k, int j, F const& f, P const& p) {",
+        '    std::cout << "value " << k << " " << j'
+        + "".join(f' << " " << {call}(p)' for call in calls) + ' << "\\n";',
+        "}",
+        "",
+    ]
+
+
 def sym_value(expr, point, digits=30):
     """expr at point ({"x": "0.3", ...}, decimal strings read exactly), a real number to `digits`."""
     subs = {s: Rational(point[s.name]) for s in expr.free_symbols if s.name in point}

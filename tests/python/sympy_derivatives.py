@@ -128,22 +128,7 @@ FORMULAS = [
 
 
 def cpp_program(indices):
-    out = [
-        "#include <iomanip>",
-        "#include <iostream>",
-        "#include <symdiff/symdiff.hpp>",
-        "",
-        "using namespace symdiff::literals;",
-        'constexpr symdiff::var<"x"> x;',
-        'constexpr symdiff::var<"y"> y;',
-        'constexpr symdiff::var<"z"> z;',
-        "",
-        "template <class F, class P>",
-        "void values(int k, int j, F const& f, P const& p) {",
-        '    std::cout << "value " << k << " " << j'
-        + "".join(f' << " " << {call}(p)' for _, call, _ in DERIVATIVES) + ' << "\\n";',
-        "}",
-        "",
+    out = oracle.values_program_head([call for _, call, _ in DERIVATIVES]) + [
         "template <class F>",
         "void report(int k, F const& f) {",
     ]
