@@ -388,6 +388,27 @@ constexpr auto build(detail::list<T...> const& t) {
     }
 }
 
+// B^E and F(A) for exact constants, where they are exact and rational (rational.hpp,
+// functions.hpp); not known for anything else.
+template <class B, class E>
+constexpr exact_result exact_power_of() {
+    if constexpr (is_constant<B> && is_constant<E>)
+        return exact_power(B::exact, E::exact);
+    else
+        return {};
+}
+template <class B, class E>
+inline constexpr exact_result exact_power_v = exact_power_of<B, E>();
+template <class F, class A>
+constexpr exact_result exact_function_value_of() {
+    if constexpr (is_constant<A>)
+        return F::exact(A::exact);
+    else
+        return {};
+}
+template <class F, class A>
+inline constexpr exact_result exact_function_value_v = exact_function_value_of<F, A>();
+
 template <class E>
 constexpr bool is_integer_constant = false;
 template <std::intmax_t N>
@@ -409,6 +430,8 @@ constexpr auto power_of(B const& base, E const& exponent) {
     else if constexpr (is_constant<B> && is_integer_constant<E>)
         return constant<integer_power(B::exact, E::exact.num).num,
                         integer_power(B::exact, E::exact.num).den>{};
+    else if constexpr (exact_power_v<B, E>.known) // a rational root: 4^(1/2) = 2
+        return constant<exact_power_v<B, E>.value.num, exact_power_v<B, E>.value.den>{};
     else if constexpr (is_power<B> && is_integer_constant<E>)
         return power_of(base.base, product_of(base.exponent, exponent));
     else if constexpr (is_product<B> && is_integer_constant<E>)
@@ -433,9 +456,15 @@ constexpr auto quotient_of(A const& a, B const& b) {
     return product_of(a, power_of(b, constant<-1>{}));
 }
 
+// f(u); f of an exact constant is folded where the value is exact and rational (exp(0) = 1,
+// sqrt(9/4) = 3/2, abs(-3) = 3: each descriptor's `exact`), and kept as written otherwise.
 template <class F, Expression A>
 constexpr auto apply_of(A const& a) {
-    return apply<F, A>{a};
+    if constexpr (detail::exact_function_value_v<F, A>.known)
+        return constant<detail::exact_function_value_v<F, A>.value.num,
+                        detail::exact_function_value_v<F, A>.value.den>{};
+    else
+        return apply<F, A>{a};
 }
 
 // A plain number becomes a stored constant; a formula stays as it is.

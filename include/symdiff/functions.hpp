@@ -13,8 +13,17 @@ namespace symdiff {
 
 namespace functions {
 
+// f(c) = v at c = at, and no exact value elsewhere (exp(0) = 1; exp(1) is not rational)
+constexpr exact_result value_at(rational c, rational at, rational v) {
+    return c == at ? exact_result{true, v} : exact_result{};
+}
+
 struct exp_fn {
     static constexpr std::string_view name = "exp", latex = "\\exp";
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) {
+        return value_at(c, 0, 1); // exp(0) = 1
+    }
     template <class T>
     static constexpr T value(T x) {
         return math::dispatch::exp(x);
@@ -31,6 +40,10 @@ struct exp_fn {
 };
 struct log_fn {
     static constexpr std::string_view name = "log", latex = "\\log";
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) {
+        return value_at(c, 1, 0); // log(1) = 0
+    }
     template <class T>
     static constexpr T value(T x) {
         return math::dispatch::log(x);
@@ -47,6 +60,10 @@ struct log_fn {
 };
 struct sqrt_fn {
     static constexpr std::string_view name = "sqrt", latex = "\\sqrt";
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) {
+        return exact_power(c, rational{1, 2}); // sqrt(9/4) = 3/2
+    }
     template <class T>
     static constexpr T value(T x) {
         return math::dispatch::sqrt(x);
@@ -63,6 +80,10 @@ struct sqrt_fn {
 };
 struct sin_fn {
     static constexpr std::string_view name = "sin", latex = "\\sin";
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) {
+        return value_at(c, 0, 0); // sin(0) = 0
+    }
     template <class T>
     static constexpr T value(T x) {
         return math::dispatch::sin(x);
@@ -79,6 +100,10 @@ struct sin_fn {
 };
 struct cos_fn {
     static constexpr std::string_view name = "cos", latex = "\\cos";
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) {
+        return value_at(c, 0, 1); // cos(0) = 1
+    }
     template <class T>
     static constexpr T value(T x) {
         return math::dispatch::cos(x);
@@ -95,6 +120,10 @@ struct cos_fn {
 };
 struct tan_fn {
     static constexpr std::string_view name = "tan", latex = "\\tan";
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) {
+        return value_at(c, 0, 0); // tan(0) = 0
+    }
     template <class T>
     static constexpr T value(T x) {
         return math::dispatch::tan(x);
@@ -111,6 +140,10 @@ struct tan_fn {
 };
 struct asin_fn {
     static constexpr std::string_view name = "asin", latex = "\\arcsin";
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) {
+        return value_at(c, 0, 0); // asin(0) = 0
+    }
     template <class T>
     static constexpr T value(T x) {
         return math::dispatch::asin(x);
@@ -128,6 +161,10 @@ struct asin_fn {
 };
 struct acos_fn {
     static constexpr std::string_view name = "acos", latex = "\\arccos";
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) {
+        return value_at(c, 1, 0); // acos(1) = 0
+    }
     template <class T>
     static constexpr T value(T x) {
         return math::dispatch::acos(x);
@@ -144,6 +181,10 @@ struct acos_fn {
 };
 struct atan_fn {
     static constexpr std::string_view name = "atan", latex = "\\arctan";
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) {
+        return value_at(c, 0, 0); // atan(0) = 0
+    }
     template <class T>
     static constexpr T value(T x) {
         return math::dispatch::atan(x);
@@ -160,6 +201,10 @@ struct atan_fn {
 };
 struct sinh_fn {
     static constexpr std::string_view name = "sinh", latex = "\\sinh";
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) {
+        return value_at(c, 0, 0); // sinh(0) = 0
+    }
     template <class T>
     static constexpr T value(T x) {
         return math::dispatch::sinh(x);
@@ -176,6 +221,10 @@ struct sinh_fn {
 };
 struct cosh_fn {
     static constexpr std::string_view name = "cosh", latex = "\\cosh";
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) {
+        return value_at(c, 0, 1); // cosh(0) = 1
+    }
     template <class T>
     static constexpr T value(T x) {
         return math::dispatch::cosh(x);
@@ -192,6 +241,10 @@ struct cosh_fn {
 };
 struct tanh_fn {
     static constexpr std::string_view name = "tanh", latex = "\\tanh";
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) {
+        return value_at(c, 0, 0); // tanh(0) = 0
+    }
     template <class T>
     static constexpr T value(T x) {
         return math::dispatch::tanh(x);
@@ -210,6 +263,10 @@ struct tanh_fn {
 // where the value 0 is the usual choice of subgradient.
 struct sign_fn {
     static constexpr std::string_view name = "sign", latex = "\\operatorname{sign}";
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) {
+        return {true, rational{c.num > 0 ? 1 : c.num < 0 ? -1 : 0}};
+    }
     template <class T>
     static constexpr T value(T x) {
         return x > T(0) ? T(1) : x < T(0) ? T(-1) : x; // keeps ±0 and NaN
@@ -226,6 +283,8 @@ struct sign_fn {
 };
 struct abs_fn {
     static constexpr std::string_view name = "abs", latex = ""; // LaTeX: |u|
+    // the value at an exact constant, where it is exact and rational (apply_of folds it)
+    static constexpr exact_result exact(rational c) { return {true, c.num < 0 ? -c : c}; }
     template <class T>
     static constexpr T value(T x) {
         return x < T(0) ? -x : x;

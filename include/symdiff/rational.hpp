@@ -96,4 +96,53 @@ constexpr rational integer_power(rational a, std::intmax_t n) {
     return r;
 }
 
+namespace detail {
+// r with r^q == a, for a >= 0 and q >= 1; -1 when a is not the q-th power of an integer.
+constexpr std::intmax_t exact_root(std::intmax_t a, std::intmax_t q) {
+    if (a < 0 || q < 1)
+        return -1;
+    if (a < 2 || q == 1)
+        return a;
+    // r^q for 2 <= r, or a + 1 once it exceeds a (never overflows: stops at a / r)
+    auto power_up_to_a = [a, q](std::intmax_t r) {
+        std::intmax_t p = 1;
+        for (std::intmax_t i = 0; i < q; ++i) {
+            if (p > a / r)
+                return a + 1;
+            p *= r;
+        }
+        return p;
+    };
+    std::intmax_t lo = 1, hi = a < 3037000499 ? a : 3037000499; // 3037000499^2 < 2^63
+    while (lo < hi) {                                           // the largest r with r^q <= a
+        std::intmax_t mid = lo + (hi - lo + 1) / 2;
+        if (power_up_to_a(mid) <= a)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo >= 2 && power_up_to_a(lo) == a ? lo : -1;
+}
+} // namespace detail
+
+// A value known exactly, or not (`known` false).
+struct exact_result {
+    bool known = false;
+    rational value{};
+};
+
+// a^e exactly when it is rational: integer exponents, and roots of q-th powers of integers
+// (4^(1/2) = 2, (8/27)^(-2/3) = 9/4). Negative bases with fractional exponents are left alone
+// (no real value in general), as is 0 to a negative fractional power.
+constexpr exact_result exact_power(rational a, rational e) {
+    if (e.is_integer())
+        return {true, integer_power(a, e.num)};
+    if (a.num < 0 || (a.num == 0 && e.num < 0))
+        return {};
+    std::intmax_t n = detail::exact_root(a.num, e.den), d = detail::exact_root(a.den, e.den);
+    if (n < 0 || d < 0)
+        return {};
+    return {true, integer_power(rational{n, d}, e.num)};
+}
+
 } // namespace symdiff

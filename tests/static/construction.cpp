@@ -71,6 +71,32 @@ static_assert(same_type(x / y * y, x));
 static_assert(same_type(pow(x, 2_c) / x, x));
 static_assert(same_type(pow(x, 1_c / 2_c) * pow(x, 1_c / 2_c), x));
 
+// Powers and functions of exact constants fold where the value is exact and rational.
+static_assert(same_type(pow(4_c, 1_c / 2_c), 2_c));
+static_assert(same_type(pow(4_c, 3_c / 2_c), 8_c));
+static_assert(same_type(pow(8_c / 27_c, -2_c / 3_c), 9_c / 4_c));
+static_assert(same_type(pow(0_c, 1_c / 2_c), 0_c));
+static_assert(same_type(pow(4611686018427387904_c, 1_c / 2_c), 2147483648_c)); // 2^62
+static_assert(same_type(pow(9223372030926249001_c, 1_c / 2_c), 3037000499_c)); // the largest
+static_assert(same_type(pow(1000000000000000000_c, 1_c / 6_c), 1000_c));       // 10^18
+static_assert(same_type(sqrt(9_c / 4_c), 3_c / 2_c));
+static_assert(same_type(sqrt(0_c), 0_c));
+static_assert(same_type(exp(0_c), 1_c));
+static_assert(same_type(log(1_c), 0_c));
+static_assert(same_type(sin(0_c) + cos(0_c) + tan(0_c) + cosh(0_c), 2_c));
+static_assert(same_type(asin(0_c) + acos(1_c) + atan(0_c) + sinh(0_c) + tanh(0_c), 0_c));
+static_assert(same_type(abs(-3_c / 4_c), 3_c / 4_c));
+static_assert(same_type(symdiff::sign(-2_c) * x, -x));
+static_assert(same_type(symdiff::sign(0_c) + x, x));
+static_assert(same_type(exp(0_c) * x + log(1_c), x));
+// and stay as written where it is not (irrational, or no real value: pow(-8, 1/3.) is NaN)
+static_assert(symdiff::operation_count(sqrt(2_c)) == 1);
+static_assert(symdiff::operation_count(pow(12_c, 1_c / 2_c)) == 1);
+static_assert(symdiff::operation_count(pow(-8_c, 1_c / 3_c)) > 0);
+static_assert(symdiff::operation_count(exp(1_c)) == 1);
+static_assert(symdiff::operation_count(acos(0_c)) == 1);
+static_assert(symdiff::operation_count(log(2_c)) == 1);
+
 // Not folded: identities that would change a defined value.
 static_assert(!same_type(sqrt(pow(x, 2_c)), x));
 static_assert(!same_type(pow(pow(x, 2_c), 1_c / 2_c), x));
