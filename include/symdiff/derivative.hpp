@@ -162,7 +162,11 @@ constexpr auto derivatives_in_order(F const& f, X const&... x) {
 template <class F, class X, class... Y>
 constexpr auto d(F const& f, X const& x, Y const&... y) {
     static_assert(Expression<F>, "symdiff::d: the first argument must be a symdiff formula");
-    static_assert(DifferentiationVariable<X> && (DifferentiationVariable<Y> && ...),
+    constexpr bool by_family = detail::is_family<X> || (detail::is_family<Y> || ...);
+    static_assert(!by_family, "symdiff::d: cannot differentiate by a whole family of variables: "
+                              "take one of its elements (w.at<0, 1>()) or its gradient "
+                              "(symdiff::gradient(f, w), in the family's shape)");
+    static_assert(by_family || (DifferentiationVariable<X> && (DifferentiationVariable<Y> && ...)),
                   "symdiff::d: can only differentiate by a variable (symdiff::var<\"x\">) or a "
                   "named stage (symdiff::name<\"net\">(...))");
     if constexpr (Expression<F> && DifferentiationVariable<X> &&
