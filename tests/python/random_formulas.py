@@ -32,7 +32,6 @@ RANDOM_FORMULAS_SEED and RANDOM_FORMULAS_JOBS override the defaults (for explori
 
 import os
 import random
-import re
 import sys
 import time
 
@@ -287,17 +286,10 @@ def main():
             print("FAIL:", e)
         return 1
 
-    texts, values = {}, {}
-    for line in "".join(outputs).splitlines():
-        m = re.match(r"^text (\d+) (\w+) (.*)$", line)
-        if m:
-            texts[(int(m.group(1)), m.group(2))] = m.group(3)
-            continue
-        m = re.match(r"^value (\d+) (\d+) (.*)$", line)
-        if m:
-            values[(int(m.group(1)), int(m.group(2)))] = m.group(3).split()
-            continue
-        print(f"FAIL: unexpected output line {line!r}")
+    try:
+        texts, values = oracle.read_texts_and_values(outputs)
+    except ValueError as e:
+        print(f"FAIL: {e}")
         return 1
 
     mismatches, checks = [], 0

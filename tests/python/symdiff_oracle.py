@@ -9,6 +9,7 @@ Not a test itself: ctest runs every tests/python/*.py, and this one just exits 0
 """
 
 import os
+import re
 import subprocess
 import tempfile
 import time
@@ -107,6 +108,24 @@ def values_program_head(calls):
         "}",
         "",
     ]
+
+
+def read_texts_and_values(outputs):
+    """The lines of the programs values_program_head starts: `text k label formula` and
+    `value k j v...`, as {(k, label): formula} and {(k, j): [v, ...]}. Raises ValueError on any
+    other line."""
+    texts, values = {}, {}
+    for line in "".join(outputs).splitlines():
+        m = re.match(r"^text (\d+) (\w+) (.*)$", line)
+        if m:
+            texts[(int(m.group(1)), m.group(2))] = m.group(3)
+            continue
+        m = re.match(r"^value (\d+) (\d+) (.*)$", line)
+        if m:
+            values[(int(m.group(1)), int(m.group(2)))] = m.group(3).split()
+            continue
+        raise ValueError(f"unexpected output line {line!r}")
+    return texts, values
 
 
 def sym_value(expr, point, digits=30):

@@ -14,7 +14,6 @@ Prints every mismatch and a summary line; exits non-zero on any mismatch.
 """
 
 import os
-import re
 import sys
 
 import sympy
@@ -164,19 +163,11 @@ def main():
         for e in errors:
             print("FAIL:", e)
         return 1
-    output = "".join(outputs)
 
-    texts, values = {}, {}
-    for line in output.splitlines():
-        m = re.match(r"^text (\d+) (\w+) (.*)$", line)
-        if m:
-            texts[(int(m.group(1)), m.group(2))] = m.group(3)
-            continue
-        m = re.match(r"^value (\d+) (\d+) (.*)$", line)
-        if m:
-            values[(int(m.group(1)), int(m.group(2)))] = m.group(3).split()
-            continue
-        print(f"FAIL: unexpected output line {line!r}")
+    try:
+        texts, values = oracle.read_texts_and_values(outputs)
+    except ValueError as e:
+        print(f"FAIL: {e}")
         return 1
 
     mismatches, checks = [], 0
