@@ -1,8 +1,9 @@
 #pragma once
 // The elementary functions. Each descriptor is the one place that knows a function: its name, its
 // LaTeX, its value and its derivative rule d f(u) / du, as a formula (`derivative`, for `d`) and
-// as a number (`slope`, for reverse-mode gradients; tests check that the two agree). Printers, `d`
-// and gradients are generic over them.
+// as a number (`slope`, for reverse-mode gradients; tests check that the two agree), and its value
+// at the exact constants where that value is rational (`exact`: exp(0) = 1, which apply_of folds).
+// Printers, `d` and gradients are generic over them.
 
 #include <string_view>
 
@@ -20,7 +21,6 @@ constexpr exact_result value_at(rational c, rational at, rational v) {
 
 struct exp_fn {
     static constexpr std::string_view name = "exp", latex = "\\exp";
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) {
         return value_at(c, 0, 1); // exp(0) = 1
     }
@@ -40,7 +40,6 @@ struct exp_fn {
 };
 struct log_fn {
     static constexpr std::string_view name = "log", latex = "\\log";
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) {
         return value_at(c, 1, 0); // log(1) = 0
     }
@@ -60,7 +59,6 @@ struct log_fn {
 };
 struct sqrt_fn {
     static constexpr std::string_view name = "sqrt", latex = "\\sqrt";
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) {
         return exact_power(c, rational{1, 2}); // sqrt(9/4) = 3/2
     }
@@ -80,7 +78,6 @@ struct sqrt_fn {
 };
 struct sin_fn {
     static constexpr std::string_view name = "sin", latex = "\\sin";
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) {
         return value_at(c, 0, 0); // sin(0) = 0
     }
@@ -100,7 +97,6 @@ struct sin_fn {
 };
 struct cos_fn {
     static constexpr std::string_view name = "cos", latex = "\\cos";
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) {
         return value_at(c, 0, 1); // cos(0) = 1
     }
@@ -120,7 +116,6 @@ struct cos_fn {
 };
 struct tan_fn {
     static constexpr std::string_view name = "tan", latex = "\\tan";
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) {
         return value_at(c, 0, 0); // tan(0) = 0
     }
@@ -140,7 +135,6 @@ struct tan_fn {
 };
 struct asin_fn {
     static constexpr std::string_view name = "asin", latex = "\\arcsin";
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) {
         return value_at(c, 0, 0); // asin(0) = 0
     }
@@ -161,7 +155,6 @@ struct asin_fn {
 };
 struct acos_fn {
     static constexpr std::string_view name = "acos", latex = "\\arccos";
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) {
         return value_at(c, 1, 0); // acos(1) = 0
     }
@@ -181,7 +174,6 @@ struct acos_fn {
 };
 struct atan_fn {
     static constexpr std::string_view name = "atan", latex = "\\arctan";
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) {
         return value_at(c, 0, 0); // atan(0) = 0
     }
@@ -201,7 +193,6 @@ struct atan_fn {
 };
 struct sinh_fn {
     static constexpr std::string_view name = "sinh", latex = "\\sinh";
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) {
         return value_at(c, 0, 0); // sinh(0) = 0
     }
@@ -221,7 +212,6 @@ struct sinh_fn {
 };
 struct cosh_fn {
     static constexpr std::string_view name = "cosh", latex = "\\cosh";
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) {
         return value_at(c, 0, 1); // cosh(0) = 1
     }
@@ -241,7 +231,6 @@ struct cosh_fn {
 };
 struct tanh_fn {
     static constexpr std::string_view name = "tanh", latex = "\\tanh";
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) {
         return value_at(c, 0, 0); // tanh(0) = 0
     }
@@ -263,7 +252,6 @@ struct tanh_fn {
 // where the value 0 is the usual choice of subgradient.
 struct sign_fn {
     static constexpr std::string_view name = "sign", latex = "\\operatorname{sign}";
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) {
         return {true, rational{c.num > 0 ? 1 : c.num < 0 ? -1 : 0}};
     }
@@ -283,7 +271,6 @@ struct sign_fn {
 };
 struct abs_fn {
     static constexpr std::string_view name = "abs", latex = ""; // LaTeX: |u|
-    // the value at an exact constant, where it is exact and rational (apply_of folds it)
     static constexpr exact_result exact(rational c) { return {true, c.num < 0 ? -c : c}; }
     template <class T>
     static constexpr T value(T x) {
