@@ -103,25 +103,25 @@ constexpr std::intmax_t exact_root(std::intmax_t a, std::intmax_t q) {
         return -1;
     if (a < 2 || q == 1)
         return a;
-    // r^q for 2 <= r, or a + 1 once it exceeds a (never overflows: stops at a / r)
-    auto power_up_to_a = [a, q](std::intmax_t r) {
+    // the sign of r^q - a, for r >= 2 (never overflows: stops once r^q would exceed a)
+    auto compare_power = [a, q](std::intmax_t r) {
         std::intmax_t p = 1;
         for (std::intmax_t i = 0; i < q; ++i) {
             if (p > a / r)
-                return a + 1;
+                return 1;
             p *= r;
         }
-        return p;
+        return p < a ? -1 : p == a ? 0 : 1;
     };
     std::intmax_t lo = 1, hi = a < 3037000499 ? a : 3037000499; // 3037000499^2 < 2^63
-    while (lo < hi) {                                           // the largest r with r^q <= a
+    while (lo < hi) { // the largest r with r^q <= a
         std::intmax_t mid = lo + (hi - lo + 1) / 2;
-        if (power_up_to_a(mid) <= a)
+        if (compare_power(mid) <= 0)
             lo = mid;
         else
             hi = mid - 1;
     }
-    return lo >= 2 && power_up_to_a(lo) == a ? lo : -1;
+    return lo >= 2 && compare_power(lo) == 0 ? lo : -1;
 }
 } // namespace detail
 
