@@ -281,6 +281,21 @@ struct hessian_formulas<F, list<X...>, std::index_sequence<K...>> {
 };
 } // namespace detail
 
+namespace detail {
+// What a Hessian or Jacobian is taken by, as objects: a variable or stage itself, or each element
+// of a family in row-major order (wrt_t's types).
+template <class X>
+constexpr auto wrt_objects(X const& x) {
+    if constexpr (is_family<X>)
+        return []<class... E>(boost::mp11::mp_list<E...>) {
+            return make_list(E{}...);
+        }(elements_of<X>{});
+    else
+        return make_list(x);
+}
+} // namespace detail
+
+// X: the variables and stages, a family's elements in its place (wrt_t)
 template <class F, class... X>
 struct hessian_function {
     static constexpr std::size_t n = sizeof...(X);
@@ -350,18 +365,22 @@ constexpr auto value_and_gradient(F const& f, X const&...) {
 }
 
 // hessian(f, x, ...)(p): the symmetric matrix of second derivatives, each pair computed once.
+// A family stands for its elements in row-major order: hessian(f, w, b) for vars<"w", 2, 3> and
+// a variable b is 7 x 7, rows and columns w[0][0], w[0][1], ..., w[1][2], b.
 template <class F, class... X>
 constexpr auto hessian(F const& f, X const&... x) {
-    detail::check_gradient_arguments<F, X...>();
-    if constexpr (detail::valid_arguments<F, X...>) {
-        constexpr std::size_t n = sizeof...(X);
-        auto vars = detail::make_list(x...);
-        return [&]<std::size_t... K>(std::index_sequence<K...>) {
-            return hessian_function<F, X...>{
-                detail::make_list(d(f, detail::get<detail::upper_pairs<n>[K][0]>(vars),
-                                    detail::get<detail::upper_pairs<n>[K][1]>(vars))...)};
-        }
-        (std::make_index_sequence<n*(n + 1) / 2>{});
+    detail::check_gradient_or_family_arguments<F, X...>();
+    if constexpr (detail::valid_gradient_arguments<F, X...>) {
+        auto vars = detail::concat(detail::wrt_objects(x)...);
+        return [&]<class... W>(detail::list<W...> const&) {
+            constexpr std::size_t n = sizeof...(W);
+            return [&]<std::size_t... K>(std::index_sequence<K...>) {
+                return hessian_function<F, W...>{
+                    detail::make_list(d(f, detail::get<detail::upper_pairs<n>[K][0]>(vars),
+                                        detail::get<detail::upper_pairs<n>[K][1]>(vars))...)};
+            }
+            (std::make_index_sequence<n*(n + 1) / 2>{});
+        }(vars);
     } else {
         return constant<0>{};
     }

@@ -73,6 +73,36 @@ TEST_CASE("hessian: symmetric, each entry the second derivative", "[hessian]") {
     CHECK(hh[1][1] == -27.0);
 }
 
+TEST_CASE("hessian by a family: its elements in row-major order", "[hessian]") {
+    constexpr symdiff::vars<"w", 2, 2> w;
+    // f = x^2 (sin(w00) w01 + sin(w11) w11), derived by hand below
+    constexpr auto g =
+        x * x * (sin(w.at<0, 0>()) * w.at<0, 1>() + sin(w.at<1, 1>()) * w.at<1, 1>());
+    std::array<std::array<double, 2>, 2> wv{{{0.1, 0.2}, {0.3, 0.4}}};
+    double xv = 0.5, s0 = std::sin(0.1), c0 = std::cos(0.1), s1 = std::sin(0.4), c1 = std::cos(0.4);
+    auto h = symdiff::hessian(g, w, x)(x = xv, w = wv);
+    STATIC_REQUIRE(std::is_same_v<decltype(h), std::array<std::array<double, 5>, 5>>);
+    // rows and columns: w[0][0], w[0][1], w[1][0], w[1][1], x
+    std::array<std::array<double, 5>, 5> want{};
+    want[0][0] = -xv * xv * s0 * 0.2;
+    want[0][1] = xv * xv * c0;
+    want[0][4] = 2 * xv * c0 * 0.2;
+    want[1][4] = 2 * xv * s0;
+    want[3][3] = xv * xv * (2 * c1 - 0.4 * s1);
+    want[3][4] = 2 * xv * (0.4 * c1 + s1);
+    want[4][4] = 2 * (s0 * 0.2 + s1 * 0.4);
+    for (std::size_t i = 0; i < 5; ++i)
+        for (std::size_t j = 0; j < 5; ++j) {
+            CHECK(h[i][j] == h[j][i]);
+            CHECK(close(h[std::min(i, j)][std::max(i, j)], want[std::min(i, j)][std::max(i, j)],
+                        1e-15));
+        }
+    // the same as naming the elements one by one
+    auto by_elements = symdiff::hessian(g, w.at<0, 0>(), w.at<0, 1>(), w.at<1, 0>(), w.at<1, 1>(),
+                                        x)(x = xv, w = wv);
+    CHECK(by_elements == h);
+}
+
 TEST_CASE("jacobian: rows are gradients", "[jacobian]") {
     auto p = at(x = 0.3, y = -0.7, z = 1.1);
     auto g2 = sin(x * y) + z;
