@@ -66,6 +66,8 @@ template <class T>
 inline constexpr bool is_binding = false;
 template <class K, class T>
 inline constexpr bool is_binding<binding<K, T>> = true;
+template <class K, class T>
+inline constexpr bool is_binding<binding_ref<K, T>> = true;
 template <class T>
 inline constexpr bool is_point = false;
 template <class... B>
@@ -179,10 +181,12 @@ constexpr auto const& binding_in(A const& a) {
         return std::get<I>(a.bindings);
 }
 
+// Owning copies of the bindings (of binding_refs too): what a point keeps.
 template <class... B>
-constexpr std::tuple<B...> checked_bindings(B const&... b) {
+constexpr std::tuple<binding<typename B::key, typename B::value_type>...>
+checked_bindings(B const&... b) {
     check_bound_once<B...>();
-    return {b...};
+    return {{b.value}...};
 }
 
 template <class... B>
