@@ -20,6 +20,7 @@
 #include <array>
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
@@ -96,10 +97,26 @@ struct adjoint_sweep {
     template <class P>
     static constexpr std::size_t index = position_v<Plan, P>;
 
+    using scalar = T;
+    using wrt = W;
+
     Values const& values;
-    T adjoint[size + 1]{};
-    // adjoints of stages with stored numbers in their bodies (not plan entries), by position in W
-    T stage_adjoint[boost::mp11::mp_size<W>::value + 1]{};
+    // Not initialized: every slot that is read is written first (first_writer, zero_at below),
+    // so no store is spent on the slots of entries that do not depend on W.
+    T adjoint[size + 1];
+    // The stages of W with stored numbers in their bodies (not plan entries): stage_slot[k] is
+    // the slot of W's element k among them; the last element, how many there are.
+    static constexpr auto stage_slot = []<class... X>(boost::mp11::mp_list<X...>) {
+        bool const stateful_stage[] = {(is_named<X> && !is_stateless<X>)..., false};
+        std::array<std::size_t, sizeof...(X) + 1> slot{};
+        std::size_t n = 0;
+        for (std::size_t k = 0; k < sizeof...(X); ++k)
+            slot[k] = stateful_stage[k] ? n++ : 0;
+        slot[sizeof...(X)] = n;
+        return slot;
+    }(W{});
+    // their adjoints (usually none: one unused slot)
+    T stage_adjoint[stage_slot[boost::mp11::mp_size<W>::value] + 1]{};
 
     // For each entry, the sweep position of the last parent that hands it an adjoint, so the
     // sweep's first contribution is an assignment rather than 0 + x (which IEEE does not fold).
@@ -144,25 +161,52 @@ struct adjoint_sweep {
         return last;
     }();
 
+    // Which plan entries are this output's own and depend on W (the slots the sweep writes).
+    static constexpr auto own_dependent = []<class... P>(boost::mp11::mp_list<P...>) {
+        std::array<bool, size + 1> own{};
+        std::size_t const at[] = {index<P>..., size};
+        bool const dependent[] = {depends_on<P, W>..., false};
+        for (std::size_t k = 0; k < sizeof...(P); ++k)
+            own[at[k]] = dependent[k];
+        return own;
+    }(Own{});
+
+    // The slots whose first contribution is `+=` (no parent assigns first: entries reached by the
+    // walk over stored numbers, u in u^u): they start from 0.
+    static constexpr auto zero_at = [] {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < size; ++i)
+            n += own_dependent[i] && first_writer[i] == size;
+        std::array<std::size_t, size + 1> at{};
+        std::size_t k = 0;
+        for (std::size_t i = 0; i < size; ++i)
+            if (own_dependent[i] && first_writer[i] == size)
+                at[k++] = i;
+        return std::pair{at, n};
+    }();
+
     constexpr explicit adjoint_sweep(Values const& v) : values(v) {}
 
-    // children Lo..Hi of a sum or stage, each given the adjoint a (a fold of at most 128)
+    // children Lo..Hi of a sum or stage, each given the adjoint a (a fold of at most 128).
+    // (Member templates rather than lambdas, so that the always_inline chain is not broken:
+    // clang 14 kept a 128-term lambda out of line, and the tables in memory.)
     template <std::size_t Parent, std::size_t Lo, std::size_t Hi, class L>
     [[gnu::always_inline]] constexpr void hand_down_each(L const& ch, T a) {
         if constexpr (Hi - Lo > 128) {
             hand_down_each<Parent, Lo, Lo + 128>(ch, a);
             hand_down_each<Parent, Lo + 128, Hi>(ch, a);
         } else {
-            [&]<std::size_t... K>(std::index_sequence<K...>) {
-                (
-                    [&] {
-                        if constexpr (depends_on<list_element<Lo + K, L>, W>)
-                            give<Parent>(get<Lo + K>(ch), a);
-                    }(),
-                    ...);
-            }
-            (std::make_index_sequence<Hi - Lo>{});
+            give_each<Parent, Lo>(ch, a, std::make_index_sequence<Hi - Lo>{});
         }
+    }
+    template <std::size_t Parent, std::size_t Lo, class L, std::size_t... K>
+    [[gnu::always_inline]] constexpr void give_each(L const& ch, T a, std::index_sequence<K...>) {
+        (give_if_dependent<Parent, Lo + K>(ch, a), ...);
+    }
+    template <std::size_t Parent, std::size_t K, class L>
+    [[gnu::always_inline]] constexpr void give_if_dependent(L const& ch, T a) {
+        if constexpr (depends_on<list_element<K, L>, W>)
+            give<Parent>(get<K>(ch), a);
     }
 
     template <std::size_t Parent, class C>
@@ -174,7 +218,7 @@ struct adjoint_sweep {
                 adjoint[index<C>] += a;
         } else {
             if constexpr (is_named<C> && boost::mp11::mp_contains<W, C>::value)
-                stage_adjoint[boost::mp11::mp_find<W, C>::value] += a;
+                stage_adjoint[stage_slot[boost::mp11::mp_find<W, C>::value]] += a;
             hand_down<size>(c, a); // a subformula with stored numbers, walked where it stands
         }
     }
@@ -219,8 +263,24 @@ struct adjoint_sweep {
         }
     }
 
+    // slots zero_at[Lo..Hi) = 0 (in folds of at most 128)
+    template <std::size_t Lo, std::size_t Hi>
+    [[gnu::always_inline]] constexpr void zero() {
+        if constexpr (Hi - Lo > 128) {
+            zero<Lo, Lo + 128>();
+            zero<Lo + 128, Hi>();
+        } else {
+            zero_each<Lo>(std::make_index_sequence<Hi - Lo>{});
+        }
+    }
+    template <std::size_t Lo, std::size_t... K>
+    [[gnu::always_inline]] constexpr void zero_each(std::index_sequence<K...>) {
+        ((adjoint[zero_at.first[Lo + K]] = T(0)), ...);
+    }
+
     // The whole reverse pass for the output f, whose adjoint is 1.
     [[gnu::always_inline]] constexpr void run(F const& f) {
+        zero<0, zero_at.second>();
         if constexpr (is_stateless<F>)
             adjoint[index<F>] = T(1);
         else
@@ -244,13 +304,19 @@ struct adjoint_sweep {
             hand_down<index<P>>(P{}, adjoint[index<P>]);
     }
 
+    // d output / d (element K of W)
+    template <std::size_t K>
+    [[gnu::always_inline]] constexpr T derivative() const {
+        return of<boost::mp11::mp_at_c<W, K>>();
+    }
+
     // d output / d X
     template <class X>
     constexpr T of() const {
-        if constexpr (contains_v<Plan, X>)
+        if constexpr (contains_v<Plan, X> && own_dependent[index<X>])
             return adjoint[index<X>];
         else if constexpr (boost::mp11::mp_contains<W, X>::value && !is_stateless<X>)
-            return stage_adjoint[boost::mp11::mp_find<W, X>::value];
+            return stage_adjoint[stage_slot[boost::mp11::mp_find<W, X>::value]];
         else
             return T(0); // the output does not depend on X
     }

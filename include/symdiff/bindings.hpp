@@ -28,6 +28,15 @@ struct binding {
 template <class V>
 using bound_type = std::conditional_t<std::is_integral_v<V>, double, V>;
 
+// A binding seen through a reference to the caller's value: what one evaluation reads from
+// (the caller's bindings outlive the call), so a whole array bound to a family is not copied.
+template <class Key, class T>
+struct binding_ref {
+    using key = Key;
+    using value_type = T;
+    T const& value;
+};
+
 // A set of bindings, each key at most once.
 template <class... Bindings>
 struct point {
@@ -57,6 +66,8 @@ template <class T>
 inline constexpr bool is_binding = false;
 template <class K, class T>
 inline constexpr bool is_binding<binding<K, T>> = true;
+template <class K, class T>
+inline constexpr bool is_binding<binding_ref<K, T>> = true;
 template <class T>
 inline constexpr bool is_point = false;
 template <class... B>
@@ -170,22 +181,31 @@ constexpr auto const& binding_in(A const& a) {
         return std::get<I>(a.bindings);
 }
 
+// Owning copies of the bindings (of binding_refs too): what a point keeps.
 template <class... B>
-constexpr std::tuple<B...> checked_bindings(B const&... b) {
+constexpr std::tuple<binding<typename B::key, typename B::value_type>...>
+checked_bindings(B const&... b) {
     check_bound_once<B...>();
-    return {b...};
+    return {{b.value}...};
 }
 
-// The bindings of the arguments of an evaluation (bindings and points), each key at most once:
-// what every evaluation (f(...), at, gradients, checks) starts from. Built in one step (not by
-// std::tuple_cat, which is recursive: 50 bindings took a second to compile).
-template <class... Args>
-constexpr auto bindings_of(Args const&... args) {
+template <class... B>
+constexpr std::tuple<binding_ref<typename B::key, typename B::value_type>...>
+checked_binding_refs(B const&... b) {
+    check_bound_once<B...>();
+    return {{b.value}...};
+}
+
+// Calls collect(b...) with the bindings b of the arguments of an evaluation (bindings and
+// points), in order, and returns its result. Built in one step (not by std::tuple_cat, which is
+// recursive: 50 bindings took a second to compile).
+template <class Collect, class... Args>
+constexpr auto flat_bindings(Collect collect, Args const&... args) {
     if constexpr (!all_v<(is_binding<Args> || is_point<Args>)...>) {
         (as_bindings(args), ...); // reports the argument that is neither
         return std::tuple<>{};
     } else if constexpr (all_v<is_binding<Args>...>) {
-        return checked_bindings(args...);
+        return collect(args...);
     } else {
         using flat = boost::mp11::mp_append<typename bindings_in<Args>::type...>;
         constexpr std::size_t n = boost::mp11::mp_size<flat>::value;
@@ -204,10 +224,23 @@ constexpr auto bindings_of(Args const&... args) {
         }();
         auto refs = std::forward_as_tuple(args...);
         return [&]<std::size_t... J>(std::index_sequence<J...>) {
-            return checked_bindings(binding_in<where[J][1]>(std::get<where[J][0]>(refs))...);
+            return collect(binding_in<where[J][1]>(std::get<where[J][0]>(refs))...);
         }
         (std::make_index_sequence<n>{});
     }
+}
+
+// The bindings of the arguments, each key at most once, as copies (what a point stores).
+template <class... Args>
+constexpr auto bindings_of(Args const&... args) {
+    return flat_bindings([](auto const&... b) { return checked_bindings(b...); }, args...);
+}
+
+// The same bindings as references to the arguments' values: what an evaluation reads from,
+// valid while the arguments live (during the call).
+template <class... Args>
+constexpr auto binding_refs_of(Args const&... args) {
+    return flat_bindings([](auto const&... b) { return checked_binding_refs(b...); }, args...);
 }
 } // namespace detail
 

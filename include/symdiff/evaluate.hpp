@@ -12,7 +12,7 @@ namespace detail {
 
 template <class E, class... Args>
 constexpr auto evaluate_at(E const& e, Args const&... args) {
-    auto env = bindings_of(args...);
+    auto env = binding_refs_of(args...); // the arguments live until the call returns
     using Env = decltype(env);
     return e.template evaluate<scalar_t<Env>>(env);
 }

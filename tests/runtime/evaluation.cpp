@@ -1,6 +1,7 @@
 // Evaluation semantics: bindings, points, scalar types, stage overrides, stored constants,
 // IEEE behaviour at run time.
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <type_traits>
@@ -28,6 +29,21 @@ TEST_CASE("bindings and points mix, extra bindings are ignored", "[evaluate]") {
     CHECK(symdiff::evaluate(f, p, z = 1.0) == 7.0);
     symdiff::var<"unused"> unused;
     CHECK(f(p, z = 1.0, unused = 99.0) == 7.0);
+}
+
+TEST_CASE("a family bound to an array variable reads it; a point keeps a copy", "[evaluate]") {
+    constexpr symdiff::vars<"w", 2> w;
+    auto f = w.at<0>() * w.at<1>();
+    std::array<double, 2> values{2.0, 3.0};
+    auto bound = (w = values);               // refers to values (no copy of the array)
+    auto p = at(w = values);                 // owns a copy
+    auto moved = (w = std::array{4.0, 5.0}); // a temporary array is moved into the binding
+    values[1] = 10.0;
+    CHECK(f(bound) == 20.0);
+    CHECK(f(p) == 6.0);
+    CHECK(f(moved) == 20.0);
+    CHECK(symdiff::gradient(f, w)(bound)[0] == 10.0);
+    CHECK(symdiff::gradient(f, w)(p)[0] == 3.0);
 }
 
 TEST_CASE("the scalar type is the common type of the bindings", "[evaluate]") {

@@ -142,6 +142,31 @@ TEST_CASE("gradient objects are constexpr", "[gradient]") {
     CHECK(g(p)[1] == Approx(-0.008042171772040).epsilon(1e-12)); // and at run time
 }
 
+// The plan's and the sweeps' tables are not initialized: every slot is written before it is read.
+// Constant evaluation rejects a read of an unwritten slot, so these cases, which start adjoints
+// in the unusual ways (outputs that do not depend on a variable, stored numbers walked where they
+// stand, u^u, a stage with stored numbers asked for), are evaluated at compile time.
+TEST_CASE("every slot is written before it is read", "[gradient][jacobian]") {
+    // x^2 and 3 y at x = 1.5, y = 2: [[2 x, 0], [0, 3]]
+    constexpr auto j = symdiff::jacobian(symdiff::outputs(x * x, 3_c * y), x, y);
+    STATIC_REQUIRE(j(x = 1.5, y = 2.0)[0][0] == 3.0);
+    STATIC_REQUIRE(j(x = 1.5, y = 2.0)[0][1] == 0.0);
+    STATIC_REQUIRE(j(x = 1.5, y = 2.0)[1][0] == 0.0);
+    STATIC_REQUIRE(j(x = 1.5, y = 2.0)[1][1] == 3.0);
+    // 2.5 x y + x^x at x = 2, y = 3: d/dx = 2.5 y + x^x (log x + 1) = 7.5 + 4 (log 2 + 1),
+    // d/dy = 2.5 x = 5
+    constexpr auto g = symdiff::gradient(2.5 * x * y + pow(x, x), x, y);
+    STATIC_REQUIRE(symdiff::approx(g(x = 2.0, y = 3.0)[0], 14.272588722239781));
+    STATIC_REQUIRE(g(x = 2.0, y = 3.0)[1] == 5.0);
+    // s = 2.5 x, f = s^2 at x = 2: d f / d s = 2 s = 10, d f / d x = 2 s * 2.5 = 25
+    constexpr auto s = symdiff::name<"s">(2.5 * x);
+    constexpr auto gs = symdiff::gradient(s * s + y, s, x, y);
+    STATIC_REQUIRE(gs(x = 2.0, y = 1.0)[0] == 10.0);
+    STATIC_REQUIRE(gs(x = 2.0, y = 1.0)[1] == 25.0);
+    STATIC_REQUIRE(gs(x = 2.0, y = 1.0)[2] == 1.0);
+    CHECK(gs(x = 2.0, y = 1.0)[1] == 25.0); // and at run time
+}
+
 // Each function descriptor states its derivative twice: as a formula (for d) and as a number
 // (slope, for reverse mode). The two must agree wherever the function is differentiable.
 template <class Fn>

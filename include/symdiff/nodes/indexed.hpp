@@ -208,13 +208,19 @@ struct vars {
         return detail::index_with<vars, Index>();
     }
 
-    // `w = std::array<std::array<double, 4>, 8>{...}` binds every element.
+    // `w = std::array<std::array<double, 4>, 8>{...}` binds every element. A temporary array is
+    // moved into the binding; an array variable is referred to, not copied (as std::views::all
+    // does): keep it alive while the binding is used. symdiff::at(...) stores copies.
     template <class A>
-    constexpr binding<vars, A> operator=(A const& values) const {
-        static_assert(detail::is_nested_array_of<A, Shape...>,
+    constexpr auto operator=(A&& values) const {
+        using array = std::remove_cvref_t<A>;
+        static_assert(detail::is_nested_array_of<array, Shape...>,
                       "symdiff::vars: bind a family to a std::array of its shape, e.g. "
                       "std::array<std::array<double, 4>, 8> for vars<\"w\", 8, 4>");
-        return {values};
+        if constexpr (std::is_lvalue_reference_v<A>)
+            return binding_ref<vars, array>{values};
+        else
+            return binding<vars, array>{values};
     }
 };
 
