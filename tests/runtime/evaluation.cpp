@@ -31,19 +31,24 @@ TEST_CASE("bindings and points mix, extra bindings are ignored", "[evaluate]") {
     CHECK(f(p, z = 1.0, unused = 99.0) == 7.0);
 }
 
-TEST_CASE("a family bound to an array variable reads it; a point keeps a copy", "[evaluate]") {
+TEST_CASE("a family binds a copy of an array, or refers to it with std::cref", "[evaluate]") {
     constexpr symdiff::vars<"w", 2> w;
     auto f = w.at<0>() * w.at<1>();
     std::array<double, 2> values{2.0, 3.0};
-    auto bound = (w = values);               // refers to values (no copy of the array)
-    auto p = at(w = values);                 // owns a copy
-    auto moved = (w = std::array{4.0, 5.0}); // a temporary array is moved into the binding
+    auto copied = (w = values);           // a copy, as x = 0.4 binds a value
+    auto bound = (w = std::cref(values)); // refers to values (no copy of the array)
+    auto p = at(w = std::cref(values));   // a point owns a copy
     values[1] = 10.0;
+    CHECK(f(copied) == 6.0);
     CHECK(f(bound) == 20.0);
     CHECK(f(p) == 6.0);
-    CHECK(f(moved) == 20.0);
     CHECK(symdiff::gradient(f, w)(bound)[0] == 10.0);
-    CHECK(symdiff::gradient(f, w)(p)[0] == 3.0);
+    CHECK(symdiff::gradient(f, w)(copied)[0] == 3.0);
+    CHECK(symdiff::gradient(f, w)(w = std::ref(values))[1] == 2.0);
+    // constexpr, both ways
+    static constexpr std::array<double, 2> fixed{4.0, 5.0};
+    STATIC_REQUIRE(f(w = fixed) == 20.0);
+    STATIC_REQUIRE(symdiff::gradient(f, w)(w = std::cref(fixed))[0] == 5.0);
 }
 
 TEST_CASE("the scalar type is the common type of the bindings", "[evaluate]") {

@@ -15,6 +15,7 @@
 #include <array>
 #include <concepts>
 #include <cstddef>
+#include <functional>
 #include <type_traits>
 #include <utility>
 
@@ -208,19 +209,24 @@ struct vars {
         return detail::index_with<vars, Index>();
     }
 
-    // `w = std::array<std::array<double, 4>, 8>{...}` binds every element. A temporary array is
-    // moved into the binding; an array variable is referred to, not copied (as std::views::all
-    // does): keep it alive while the binding is used. symdiff::at(...) stores copies.
+    // `w = std::array<std::array<double, 4>, 8>{...}` binds every element to a copy of the array,
+    // as `x = 0.4` binds a value. `w = std::cref(weights)` refers to the array instead (no copy:
+    // what makes a gradient over large arrays as fast as a hand-written loop); the array must
+    // outlive the binding. symdiff::at(...) always stores copies.
     template <class A>
-    constexpr auto operator=(A&& values) const {
-        using array = std::remove_cvref_t<A>;
+    constexpr auto operator=(A const& values) const {
+        static_assert(detail::is_nested_array_of<A, Shape...>,
+                      "symdiff::vars: bind a family to a std::array of its shape, e.g. "
+                      "std::array<std::array<double, 4>, 8> for vars<\"w\", 8, 4>");
+        return binding<vars, A>{values};
+    }
+    template <class A>
+    constexpr auto operator=(std::reference_wrapper<A> values) const {
+        using array = std::remove_const_t<A>;
         static_assert(detail::is_nested_array_of<array, Shape...>,
                       "symdiff::vars: bind a family to a std::array of its shape, e.g. "
                       "std::array<std::array<double, 4>, 8> for vars<\"w\", 8, 4>");
-        if constexpr (std::is_lvalue_reference_v<A>)
-            return binding_ref<vars, array>{values};
-        else
-            return binding<vars, array>{values};
+        return binding_ref<vars, array>{values.get()};
     }
 };
 
