@@ -268,15 +268,15 @@ struct value_and_gradient_take {
     }
 };
 
-// jacobian's result: row r, the derivatives of output r by each of W
+// jacobian's result: row r, output r's gradient by X... (gradient's type: std::array<T, N> for
+// variables and stages)
 template <std::size_t M, class... X>
 struct jacobian_result {
     template <class Passes, std::size_t... R>
     [[gnu::always_inline]] static constexpr auto rows(Passes const& passes,
                                                       std::index_sequence<R...>) {
-        using T = std::remove_cvref_t<decltype(passes.template value<0>())>;
-        return std::array<std::array<T, sizeof...(X)>, M>{
-            passes.template swept<R>(gradient_shape<X...>{})...};
+        using row = decltype(passes.template swept<0>(gradient_shape<X...>{}));
+        return std::array<row, M>{passes.template swept<R>(gradient_shape<X...>{})...};
     }
     template <class Passes>
     [[gnu::always_inline]] constexpr auto operator()(Passes const& passes) const {
@@ -313,9 +313,9 @@ struct value_and_gradient_function {
 };
 
 namespace detail {
-template <class F, class... X>
-inline constexpr bool valid_arguments = Expression<F> && sizeof...(X) > 0 &&
-                                        (DifferentiationVariable<X> && ...);
+// The arguments of gradient, value_and_gradient, hessian and jacobian: a formula, then variables,
+// named stages and families. One message for a misuse, and nothing more: callers build nothing
+// unless valid_gradient_arguments.
 template <class F, class... X>
 inline constexpr bool valid_gradient_arguments = Expression<F> && sizeof...(X) > 0 &&
                                                  ((DifferentiationVariable<X> ||
@@ -329,16 +329,6 @@ constexpr void check_gradient_or_family_arguments() {
                   "symdiff: can only differentiate by a variable (symdiff::var<\"x\">), a family "
                   "of variables (symdiff::vars<\"w\", 8, 4>) or a named stage "
                   "(symdiff::name<\"net\">(...))");
-}
-
-// One message for a misuse, and nothing more: callers build nothing unless valid_arguments.
-template <class F, class... X>
-constexpr void check_gradient_arguments() {
-    static_assert(Expression<F>, "symdiff: the first argument must be a symdiff formula");
-    static_assert(sizeof...(X) > 0, "symdiff: name at least one variable");
-    static_assert((DifferentiationVariable<X> && ...),
-                  "symdiff: can only differentiate by a variable (symdiff::var<\"x\">) or a "
-                  "named stage (symdiff::name<\"net\">(...))");
 }
 
 // The pairs (i, j), i <= j, of an n x n symmetric matrix, in row order.
@@ -417,7 +407,7 @@ struct jacobian_function<outputs_t<F...>, X...> {
 
     template <class... Args>
     [[gnu::always_inline]] constexpr auto operator()(Args const&... args) const {
-        return detail::reverse_mode<boost::mp11::mp_list<X...>>(
+        return detail::reverse_mode<detail::wrt_t<X...>>(
             formulas, detail::jacobian_result<m, X...>{}, args...);
     }
 };
@@ -464,11 +454,12 @@ constexpr auto hessian(F const& f, X const&... x) {
     }
 }
 
-// jacobian(outputs(f, g, ...), x, ...)(p): row m is the gradient of the m-th formula.
+// jacobian(outputs(f, g, ...), x, ...)(p): row m is the gradient of the m-th formula, of the
+// type gradient(f, x, ...) returns (a family's shape for a family).
 template <class... F, class... X>
 constexpr auto jacobian(outputs_t<F...> const& o, X const&...) {
-    (detail::check_gradient_arguments<F, X...>(), ...);
-    if constexpr ((detail::valid_arguments<F, X...> && ...))
+    (detail::check_gradient_or_family_arguments<F, X...>(), ...);
+    if constexpr ((detail::valid_gradient_arguments<F, X...> && ...))
         return jacobian_function<outputs_t<F...>, X...>{o.formulas};
     else
         return constant<0>{};

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cmath>
+#include <tuple>
 #include <type_traits>
 
 #include <catch2/catch.hpp>
@@ -119,6 +120,44 @@ TEST_CASE("jacobian: rows are gradients", "[jacobian]") {
     CHECK(close(j[2][0], 7.0 * 0.3, 1e-15));
     CHECK(j[2][1] == 0.0);
     CHECK(j[2][2] == 0.0);
+}
+
+TEST_CASE("jacobian by families: each row in gradient's shape", "[jacobian]") {
+    constexpr symdiff::vars<"w", 2, 3> w;
+    constexpr symdiff::vars<"b", 2> b;
+    // two units: u_j = sum_i w[j][i] x^i + b[j]; derivatives by hand
+    constexpr auto u0 = w.at<0, 0>() + w.at<0, 1>() * x + w.at<0, 2>() * x * x + b.at<0>();
+    constexpr auto u1 = tanh(w.at<1, 0>() + w.at<1, 1>() * x + w.at<1, 2>() * x * x + b.at<1>());
+    std::array<std::array<double, 3>, 2> wv{{{0.1, 0.2, 0.3}, {-0.4, 0.5, -0.6}}};
+    std::array<double, 2> bv{0.7, -0.8};
+    double xv = 1.5;
+    auto j = symdiff::jacobian(symdiff::outputs(u0, u1), w, b, x)(w = wv, b = bv, x = xv);
+    using row = std::tuple<std::array<std::array<double, 3>, 2>, std::array<double, 2>, double>;
+    STATIC_REQUIRE(std::is_same_v<decltype(j), std::array<row, 2>>);
+    auto const& [dw0, db0, dx0] = j[0];
+    CHECK(dw0[0][0] == 1.0);
+    CHECK(dw0[0][1] == xv);
+    CHECK(dw0[0][2] == xv * xv);
+    CHECK(dw0[1][0] == 0.0);
+    CHECK(db0[0] == 1.0);
+    CHECK(db0[1] == 0.0);
+    CHECK(close(dx0, 0.2 + 2 * 0.3 * xv, 1e-15));
+    double n1 = -0.4 + 0.5 * xv - 0.6 * xv * xv - 0.8, s1 = 1 - std::tanh(n1) * std::tanh(n1);
+    auto const& [dw1, db1, dx1] = j[1];
+    CHECK(dw1[0][2] == 0.0);
+    CHECK(close(dw1[1][0], s1, 1e-14));
+    CHECK(close(dw1[1][2], s1 * xv * xv, 1e-14));
+    CHECK(close(db1[1], s1, 1e-14));
+    CHECK(close(dx1, s1 * (0.5 - 2 * 0.6 * xv), 1e-14));
+    // each row is the output's gradient
+    auto g1 = symdiff::gradient(u1, w, b, x)(w = wv, b = bv, x = xv);
+    CHECK(std::get<0>(g1) == dw1);
+    CHECK(std::get<2>(g1) == dx1);
+    // by one family: rows of the family's shape
+    auto jw = symdiff::jacobian(symdiff::outputs(u0, u1), w)(w = wv, b = bv, x = xv);
+    STATIC_REQUIRE(
+        std::is_same_v<decltype(jw), std::array<std::array<std::array<double, 3>, 2>, 2>>);
+    CHECK(jw[1] == dw1);
 }
 
 TEST_CASE("gradient objects are constexpr", "[gradient]") {
