@@ -51,15 +51,7 @@ constexpr auto children_of(E const& e) {
     if constexpr (is_sum<E>) {
         return e.terms;
     } else if constexpr (is_product<E>) {
-        return detail::apply(
-            [](auto const& first, auto const&... rest) {
-                if constexpr (sizeof...(rest) == 1)
-                    return make_list(first, rest...);
-                else
-                    return make_list(
-                        first, product<std::remove_cvref_t<decltype(rest)>...>{make_list(rest...)});
-            },
-            e.factors);
+        return e.head_and_tail();
     } else if constexpr (is_power<E>) {
         return make_list(e.base, e.exponent);
     } else if constexpr (is_named<E>) {

@@ -66,9 +66,6 @@ struct operands<product<T...>> {
 template <class E>
 using operands_t = typename operands<E>::type;
 
-template <class... L>
-using merged = boost::mp11::mp_unique<boost::mp11::mp_append<boost::mp11::mp_list<>, L...>>;
-
 // Every stateless subformula of E, post-order (children first), with repeats: a subformula
 // appears once for each place it stands. Children<E> are the nodes E is computed from.
 template <class E, template <class> class Children>
@@ -126,6 +123,10 @@ template <class L>
 using distinct = typename boost::mp11::mp_if_c<
     (boost::mp11::mp_size<L>::value <= 256), unique_of<L>,
     distinct_impl<L, std::make_index_sequence<boost::mp11::mp_size<L>::value>>>::type;
+
+// The distinct types of the lists L..., in order of first appearance.
+template <class... L>
+using merged = distinct<boost::mp11::mp_append<boost::mp11::mp_list<>, L...>>;
 
 // The distinct ones, in order of first appearance: still children before parents (a node's
 // first appearance follows its whole subtree). One pass over the whole list costs far less to

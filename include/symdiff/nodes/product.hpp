@@ -17,18 +17,26 @@ struct product : expression<product<Factors...>> {
     constexpr product() = default;
     constexpr explicit product(detail::list<Factors...> const& f) : factors(f) {}
 
-    // The first factor times the product of the rest, so that plans can share the rest.
-    template <class T, class Env, class Eval>
-    constexpr T evaluate_with(Env const&, Eval const& eval) const {
+    // The first factor and the product of the rest (the rest itself when it is one factor):
+    // what plans compute a product from, so that they can share the rest (plan.hpp's
+    // children_t is the same split, as types).
+    constexpr auto head_and_tail() const {
         return detail::apply(
-            [&](auto const& first, auto const&... rest) {
+            [](auto const& first, auto const&... rest) {
                 if constexpr (sizeof...(rest) == 1)
-                    return eval(first) * eval(rest...);
+                    return detail::make_list(first, rest...);
                 else
-                    return eval(first) * eval(product<std::remove_cvref_t<decltype(rest)>...>{
-                                             detail::make_list(rest...)});
+                    return detail::make_list(first, product<std::remove_cvref_t<decltype(rest)>...>{
+                                                        detail::make_list(rest...)});
             },
             factors);
+    }
+
+    // The first factor times the product of the rest.
+    template <class T, class Env, class Eval>
+    constexpr T evaluate_with(Env const&, Eval const& eval) const {
+        auto const split = head_and_tail();
+        return eval(detail::get<0>(split)) * eval(detail::get<1>(split));
     }
 };
 
