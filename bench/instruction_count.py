@@ -17,6 +17,7 @@ import os
 
 SOURCE = r"""#include <array>
 #include <cmath>
+#include <functional>
 #include <symdiff/symdiff.hpp>
 #include "sympy_generated.hpp"
 using namespace symdiff::literals;
@@ -68,8 +69,9 @@ constexpr auto mlp_loss = pow(output - t, 2_c) / 2_c;
 }
 void mlp_symdiff(W const& pw, L const& pb, L const& pv, double pc, A const& pa, double pt,
                  double* out) {
-    auto r = symdiff::value_and_gradient(mlp_loss, w, b, v, c)(w = pw, b = pb, v = pv, c = pc,
-                                                                a = pa, t = pt);
+    // std::cref: the arrays are read in place, as bench/mlp.cpp binds them
+    auto r = symdiff::value_and_gradient(mlp_loss, w, b, v, c)(
+        w = std::cref(pw), b = std::cref(pb), v = std::cref(pv), c = pc, a = std::cref(pa), t = pt);
     auto const& [dw, db, dv, dc] = r.gradient;
     store(r.value, dw, db, dv, dc, out);
 }
