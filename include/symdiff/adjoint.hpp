@@ -32,18 +32,28 @@
 
 namespace symdiff::detail {
 
-// Whether E's value depends on one of the variables (or stages) in the list W.
+// Whether E's value depends on one of the variables (or stages) in the list W: for the walk over
+// subformulas with stored numbers (plan entries are looked up in adjoint_sweep::dependent).
+// (Classes, not variable templates: g++ mangles every variable it instantiates, and a name that
+// spells W costs O(|W|^2) to mangle; see entry_value in gradient.hpp.)
 template <class E, class W>
-inline constexpr bool depends_on = false;
-
+struct depends_on_t;
 template <class C, class W>
-inline constexpr bool any_depends_on = false;
+struct any_depends_on_t;
 template <class... C, class W>
-inline constexpr bool any_depends_on<boost::mp11::mp_list<C...>, W> = any_v<depends_on<C, W>...>;
-
+struct any_depends_on_t<boost::mp11::mp_list<C...>, W>
+    : std::bool_constant<any_v<depends_on_t<C, W>::value...>> {};
 template <class E, class... X>
-inline constexpr bool depends_on<E, boost::mp11::mp_list<X...>> =
-    any_v<std::is_same_v<E, X>...> || any_depends_on<children_t<E>, boost::mp11::mp_list<X...>>;
+struct depends_on_t<E, boost::mp11::mp_list<X...>>
+    : std::bool_constant<any_v<std::is_same<E, X>::value...> ||
+                         any_depends_on_t<children_t<E>, boost::mp11::mp_list<X...>>::value> {};
+
+// The position in Plan of base^(c - 1) for P = base^c, c exact, or std::size_t(-1).
+template <class Plan, class P>
+struct lowered_power_at : std::integral_constant<std::size_t, std::size_t(-1)> {};
+template <class Plan, class B, std::intmax_t N, std::intmax_t D>
+struct lowered_power_at<Plan, power<B, constant<N, D>>>
+    : position_t<Plan, power<B, constant<N - D, D>>> {};
 
 // The objects of E's plan children (children_t<E>), in order.
 template <class E>
@@ -77,6 +87,92 @@ struct below_stateful {
         boost::mp11::mp_apply<merged, boost::mp11::mp_transform<stateless_child, children_t<E>>>>;
 };
 
+// A child's share of an adjoint. Code: the child's position in the table * 4 + what to do with
+// the share (0: nothing, the child does not depend on the variables; 1: the child's first
+// contribution, assigned; 2: added).
+template <std::size_t Code, class T>
+[[gnu::always_inline]] constexpr void give_share(T* adjoint, T share) {
+    if constexpr (Code % 4 == 1)
+        adjoint[Code / 4] = share;
+    else if constexpr (Code % 4 == 2)
+        adjoint[Code / 4] += share;
+}
+
+// The reverse step of the plan entry P at position Self: hands its adjoint to its plan children
+// (Code... as for give_share), times the local partial derivatives, read from the forward
+// values' table. Power: the position of base^(c - 1) in the table when P is base^c and the plan
+// has it, else std::size_t(-1). Named by the entry and numbers only, not by the plan (see
+// entry_value in gradient.hpp).
+template <class P, std::size_t Self, std::size_t Power, class Codes>
+struct backprop;
+template <class P, std::size_t Self, std::size_t Power, std::size_t... Code>
+struct backprop<P, Self, Power, std::index_sequence<Code...>> {
+    static constexpr std::array<std::size_t, sizeof...(Code) + 1> code{Code..., 0};
+
+    template <std::size_t Lo, class T, std::size_t... K>
+    [[gnu::always_inline]] static constexpr void give_each(T* adjoint, T a,
+                                                           std::index_sequence<K...>) {
+        (give_share<code[Lo + K]>(adjoint, a), ...);
+    }
+    // children Lo..Hi each get the adjoint a (in folds of at most 128: clang 14 rejects a fold of
+    // more than 256 operands)
+    template <std::size_t Lo, std::size_t Hi, class T>
+    [[gnu::always_inline]] static constexpr void give_all(T* adjoint, T a) {
+        if constexpr (Hi - Lo > 128) {
+            give_all<Lo, Lo + 128>(adjoint, a);
+            give_all<Lo + 128, Hi>(adjoint, a);
+        } else {
+            give_each<Lo>(adjoint, a, std::make_index_sequence<Hi - Lo>{});
+        }
+    }
+
+    template <class T>
+    [[gnu::always_inline]] static constexpr void run(T* adjoint, T const* value) {
+        T a = adjoint[Self];
+        if constexpr (is_sum<P> || is_named<P>) {
+            give_all<0, sizeof...(Code)>(adjoint, a);
+        } else if constexpr (is_product<P>) { // first * rest
+            if constexpr (code[0] % 4 != 0)
+                give_share<code[0]>(adjoint, a * value[code[1] / 4]);
+            if constexpr (code[1] % 4 != 0)
+                give_share<code[1]>(adjoint, a * value[code[0] / 4]);
+        } else if constexpr (is_power<P>) {
+            if constexpr (code[0] % 4 != 0)
+                give_share<code[0]>(adjoint, a * base_slope(value));
+            if constexpr (code[1] % 4 != 0) // d u^v / dv = log(u) u^v
+                give_share<code[1]>(adjoint,
+                                    a * (math::dispatch::log(value[code[0] / 4]) * value[Self]));
+        } else { // f(u): d f(u) / du = f'(u), from f's descriptor, given u and f(u)
+            give_share<code[0]>(adjoint, a * P::function::slope(value[code[0] / 4], value[Self]));
+        }
+    }
+
+    // d u^c / du = c u^(c - 1), computed as the symbolic derivative would be evaluated (u^(c - 1)
+    // from the table when the formulas have it)
+    template <class T>
+    [[gnu::always_inline]] static constexpr T base_slope(T const* value) {
+        using X = decltype(P::exponent);
+        T u = value[code[0] / 4];
+        if constexpr (is_constant<X>) {
+            constexpr auto c = X::exact;
+            using lower = constant<c.num - c.den, c.den>;
+            if constexpr (Power != static_cast<std::size_t>(-1))
+                return X{}.template evaluate<T>(0) * value[Power];
+            else
+                return X{}.template evaluate<T>(0) *
+                       power<decltype(P::base), lower>::template combine<T>(
+                           u, lower{}.template evaluate<T>(0));
+        } else {
+            T c = value[code[1] / 4];
+            return c * math::dispatch::pow(u, c - T(1));
+        }
+    }
+};
+struct no_backprop { // a leaf, or an entry that does not depend on the variables
+    template <class T>
+    [[gnu::always_inline]] static constexpr void run(T*, T const*) {}
+};
+
 // The adjoints of the reverse sweep of one output F. Plan: all outputs' entries (the forward
 // values); W: the variables and stages asked for.
 template <class Plan, class F, class W, class Values>
@@ -84,10 +180,12 @@ struct adjoint_sweep {
     using Own = plan_t<F>; // the entries of this output
     using T = std::remove_cvref_t<decltype(std::declval<Values const&>().value[0])>;
     static constexpr std::size_t size = boost::mp11::mp_size<Plan>::value;
-    static constexpr std::size_t own_size = boost::mp11::mp_size<Own>::value;
 
+    // The position of P in the table (a class, see entry_value in gradient.hpp).
     template <class P>
-    static constexpr std::size_t index = position_v<Plan, P>;
+    using at = position_t<Plan, P>;
+    template <class E>
+    using depends = depends_on_t<E, W>;
 
     using scalar = T;
     using wrt = W;
@@ -110,132 +208,152 @@ struct adjoint_sweep {
     // their adjoints (usually none: one unused slot)
     T stage_adjoint[stage_slot[boost::mp11::mp_size<W>::value] + 1]{};
 
-    // For each entry, the sweep position of the last parent that hands it an adjoint, so the
-    // sweep's first contribution is an assignment rather than 0 + x (which IEEE does not fold).
-    template <class P>
-    static constexpr bool self_power = [] { // u^u: u gets two contributions from one parent
-        if constexpr (is_power<P>)
-            return std::is_same_v<decltype(P::base), decltype(P::exponent)>;
-        else
-            return false;
-    }();
-    template <class P, class... Ch>
-    static constexpr void note_parent(std::array<std::size_t, size + 1>& last,
-                                      boost::mp11::mp_list<Ch...>) {
-        if constexpr (sizeof...(Ch) > 128) { // clang 14: at most 256 operands in a fold
-            note_parent<P>(last, boost::mp11::mp_take_c<boost::mp11::mp_list<Ch...>, 128>{});
-            note_parent<P>(last, boost::mp11::mp_drop_c<boost::mp11::mp_list<Ch...>, 128>{});
-        } else if constexpr (depends_on<P, W>) {
-            // later entries come first in the sweep
-            ((depends_on<Ch, W> ? void(last[index<Ch>] = self_power<P> ? size : index<P>) : void()),
-             ...);
-        }
-    }
-    template <class... P>
-    static constexpr void note_parents(std::array<std::size_t, size + 1>& last,
-                                       boost::mp11::mp_list<P...>) {
-        if constexpr (sizeof...(P) > 128) { // clang 14: at most 256 operands in a fold
-            note_parents(last, boost::mp11::mp_take_c<boost::mp11::mp_list<P...>, 128>{});
-            note_parents(last, boost::mp11::mp_drop_c<boost::mp11::mp_list<P...>, 128>{});
+    // The plan's structure as tables (plan_edges), and what this sweep learns from them in one
+    // constant evaluation each: which entries are this output's and depend on W, and which
+    // parent writes each adjoint first. (One template per entry and variable here, such as
+    // depends_on_t<E, W>, cost clang 14 a third of the 256-input neuron's gradient.)
+    using edges = plan_edges<Plan>;
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    // own[k]: the entry at k is one of this output's (all are, when there is one output)
+    static constexpr auto own = [] {
+        std::array<bool, size + 1> o{};
+        if constexpr (std::is_same_v<Own, Plan>) {
+            for (std::size_t k = 0; k < size; ++k)
+                o[k] = true;
         } else {
-            (note_parent<P>(last, children_t<P>{}), ...);
+            []<class... P>(std::array<bool, size + 1>& to, boost::mp11::mp_list<P...>) {
+                std::size_t const where[] = {at<P>::value..., size};
+                for (std::size_t k = 0; k < sizeof...(P); ++k)
+                    to[where[k]] = true;
+            }(o, Own{});
         }
-    }
+        return o;
+    }();
+
+    // dependent[k]: the entry at k is one of W or has a child that is dependent (children come
+    // before parents in the plan)
+    static constexpr auto dependent = [] {
+        std::array<bool, size + 1> dep{};
+        []<class... X>(std::array<bool, size + 1>& to, boost::mp11::mp_list<X...>) {
+            std::size_t const where[] = {at<X>::value..., npos};
+            for (std::size_t w : where)
+                if (w != npos)
+                    to[w] = true;
+        }(dep, W{});
+        for (std::size_t k = 0; k < size; ++k)
+            for (std::size_t e = edges::first[k]; e < edges::first[k + 1]; ++e)
+                dep[k] = dep[k] || dep[edges::child[e]];
+        return dep;
+    }();
+
+    // active[k]: the reverse sweep hands down the adjoint of the entry at k
+    static constexpr auto active = [] {
+        std::array<bool, size + 1> act{};
+        for (std::size_t k = 0; k < size; ++k)
+            act[k] = own[k] && dependent[k];
+        return act;
+    }();
+
+    // For each entry, the position of the last parent (in plan order) that hands it an adjoint:
+    // the sweep's first contribution, an assignment rather than 0 + x (which IEEE does not
+    // fold). size: none, the slot starts from 0 and every contribution is added.
     static constexpr auto first_writer = [] {
         std::array<std::size_t, size + 1> last{};
         for (auto& l : last)
-            l = size; // none
-        note_parents(last, Own{});
-        // entries that the stored-number walk reaches first keep `+=`
+            l = size;
+        for (std::size_t k = 0; k < size; ++k) {
+            if (!active[k])
+                continue;
+            std::size_t const b = edges::first[k], e = edges::first[k + 1];
+            // u^u (the only entry with a child twice): u gets two contributions, both added
+            bool const self_power = e - b == 2 && edges::child[b] == edges::child[b + 1];
+            for (std::size_t j = b; j < e; ++j)
+                if (dependent[edges::child[j]])
+                    last[edges::child[j]] = self_power ? size : k;
+        }
+        // entries that the walk over stored numbers reaches first keep `+=`
         []<class... S>(std::array<std::size_t, size + 1>& l, boost::mp11::mp_list<S...>) {
-            ((l[index<S>] = size), ...);
+            std::size_t const where[] = {at<S>::value..., size};
+            for (std::size_t w : where)
+                l[w] = size;
         }(last, typename below_stateful<F>::type{});
         return last;
     }();
-
-    // Which plan entries are this output's own and depend on W (the slots the sweep writes).
-    static constexpr auto own_dependent = []<class... P>(boost::mp11::mp_list<P...>) {
-        std::array<bool, size + 1> own{};
-        std::size_t const at[] = {index<P>..., size};
-        bool const dependent[] = {depends_on<P, W>..., false};
-        for (std::size_t k = 0; k < sizeof...(P); ++k)
-            own[at[k]] = dependent[k];
-        return own;
-    }(Own{});
 
     // The slots whose first contribution is `+=` (no parent assigns first: entries reached by the
     // walk over stored numbers, u in u^u): they start from 0.
     static constexpr auto zero_at = [] {
         std::size_t n = 0;
         for (std::size_t i = 0; i < size; ++i)
-            n += own_dependent[i] && first_writer[i] == size;
-        std::array<std::size_t, size + 1> at{};
+            n += active[i] && first_writer[i] == size;
+        std::array<std::size_t, size + 1> where{};
         std::size_t k = 0;
         for (std::size_t i = 0; i < size; ++i)
-            if (own_dependent[i] && first_writer[i] == size)
-                at[k++] = i;
-        return std::pair{at, n};
+            if (active[i] && first_writer[i] == size)
+                where[k++] = i;
+        return std::pair{where, n};
     }();
 
     constexpr explicit adjoint_sweep(Values const& v) : values(v) {}
 
+    // The walk over a subformula with stored numbers (not a plan entry), where it stands.
     // children Lo..Hi of a sum or stage, each given the adjoint a (a fold of at most 128).
     // (Member templates rather than lambdas, so that the always_inline chain is not broken:
     // clang 14 kept a 128-term lambda out of line, and the tables in memory.)
-    template <std::size_t Parent, std::size_t Lo, std::size_t Hi, class L>
+    template <std::size_t Lo, std::size_t Hi, class L>
     [[gnu::always_inline]] constexpr void hand_down_each(L const& ch, T a) {
         if constexpr (Hi - Lo > 128) {
-            hand_down_each<Parent, Lo, Lo + 128>(ch, a);
-            hand_down_each<Parent, Lo + 128, Hi>(ch, a);
+            hand_down_each<Lo, Lo + 128>(ch, a);
+            hand_down_each<Lo + 128, Hi>(ch, a);
         } else {
-            give_each<Parent, Lo>(ch, a, std::make_index_sequence<Hi - Lo>{});
+            give_each<Lo>(ch, a, std::make_index_sequence<Hi - Lo>{});
         }
     }
-    template <std::size_t Parent, std::size_t Lo, class L, std::size_t... K>
+    template <std::size_t Lo, class L, std::size_t... K>
     [[gnu::always_inline]] constexpr void give_each(L const& ch, T a, std::index_sequence<K...>) {
-        (give_if_dependent<Parent, Lo + K>(ch, a), ...);
+        (give_if_dependent<Lo + K>(ch, a), ...);
     }
-    template <std::size_t Parent, std::size_t K, class L>
+    template <std::size_t K, class L>
     [[gnu::always_inline]] constexpr void give_if_dependent(L const& ch, T a) {
-        if constexpr (depends_on<list_element<K, L>, W>)
-            give<Parent>(get<K>(ch), a);
+        if constexpr (depends<list_element<K, L>>::value)
+            give(get<K>(ch), a);
     }
 
-    template <std::size_t Parent, class C>
+    // A plan entry reached by the walk gets `+=` (first_writer: none); a subformula with stored
+    // numbers is walked further.
+    template <class C>
     [[gnu::always_inline]] constexpr void give(C const& c, T a) {
         if constexpr (is_stateless<C>) {
-            if constexpr (Parent != size && first_writer[index<C>] == Parent)
-                adjoint[index<C>] = a;
-            else
-                adjoint[index<C>] += a;
+            adjoint[at<C>::value] += a;
         } else {
             if constexpr (is_named<C> && boost::mp11::mp_contains<W, C>::value)
                 stage_adjoint[stage_slot[boost::mp11::mp_find<W, C>::value]] += a;
-            hand_down<size>(c, a); // a subformula with stored numbers, walked where it stands
+            hand_down(c, a);
         }
     }
 
-    // Hands E's adjoint a to its children that depend on W. Parent: E's plan index (size when
-    // E is not a plan entry).
-    template <std::size_t Parent, class E>
+    // Hands the adjoint a of E, a subformula with stored numbers, to its children that depend
+    // on W.
+    template <class E>
     [[gnu::always_inline]] constexpr void hand_down(E const& e, T a) {
         auto ch = children_of(e);
         using C = std::remove_cvref_t<decltype(ch)>;
         if constexpr (is_sum<E> || is_named<E>) {
-            hand_down_each<Parent, 0, list_size<C>>(ch, a);
+            hand_down_each<0, list_size<C>>(ch, a);
         } else if constexpr (is_product<E>) {
-            if constexpr (depends_on<list_element<0, C>, W>)
-                give<Parent>(get<0>(ch), a * values(get<1>(ch)));
-            if constexpr (depends_on<list_element<1, C>, W>)
-                give<Parent>(get<1>(ch), a * values(get<0>(ch)));
+            if constexpr (depends<list_element<0, C>>::value)
+                give(get<0>(ch), a * values(get<1>(ch)));
+            if constexpr (depends<list_element<1, C>>::value)
+                give(get<1>(ch), a * values(get<0>(ch)));
         } else if constexpr (is_power<E>) {
-            if constexpr (depends_on<list_element<0, C>, W>)
-                give<Parent>(e.base, a * base_slope(e));
-            if constexpr (depends_on<list_element<1, C>, W>) // d u^v / dv = log(u) u^v
-                give<Parent>(e.exponent, a * (math::dispatch::log(values(e.base)) * values(e)));
+            if constexpr (depends<list_element<0, C>>::value)
+                give(e.base, a * base_slope(e));
+            if constexpr (depends<list_element<1, C>>::value) // d u^v / dv = log(u) u^v
+                give(e.exponent, a * (math::dispatch::log(values(e.base)) * values(e)));
         } else if constexpr (requires { typename E::function; }) {
-            if constexpr (depends_on<list_element<0, C>, W>)
-                give<Parent>(e.argument, a * E::function::slope(values(e.argument), values(e)));
+            if constexpr (depends<list_element<0, C>>::value)
+                give(e.argument, a * E::function::slope(values(e.argument), values(e)));
         }
         // leaves: nothing below
     }
@@ -274,43 +392,75 @@ struct adjoint_sweep {
     [[gnu::always_inline]] constexpr void run(F const& f) {
         zero<0, zero_at.second>();
         if constexpr (is_stateless<F>)
-            adjoint[index<F>] = T(1);
+            adjoint[at<F>::value] = T(1);
         else
-            give<size>(f, T(1));
-        sweep(boost::mp11::mp_reverse<Own>{});
+            give(f, T(1));
+        sweep<0, size>();
     }
 
-    // (In blocks of 128: clang 14 rejects a fold of more than 256 operands.)
-    template <class... P>
-    [[gnu::always_inline]] constexpr void sweep(boost::mp11::mp_list<P...>) {
-        if constexpr (sizeof...(P) > 128) {
-            sweep(boost::mp11::mp_take_c<boost::mp11::mp_list<P...>, 128>{});
-            sweep(boost::mp11::mp_drop_c<boost::mp11::mp_list<P...>, 128>{});
+    // What the entry at K's reverse step does with its child at edge e (see give_share).
+    static constexpr std::size_t share_code(std::size_t k, std::size_t e) {
+        std::size_t const c = edges::child[e];
+        return c * 4 + (!dependent[c] ? 0 : first_writer[c] == k ? 1 : 2);
+    }
+    template <std::size_t K, class J>
+    struct share_codes;
+    template <std::size_t K, std::size_t... J>
+    struct share_codes<K, std::index_sequence<J...>> {
+        using type = std::index_sequence<share_code(K, edges::first[K] + J)...>;
+    };
+    template <std::size_t K>
+    struct active_backprop {
+        using P = typename plan_entry<Plan, K>::type;
+        using type = backprop<
+            P, K, lowered_power_at<Plan, P>::value,
+            typename share_codes<
+                K, std::make_index_sequence<edges::first[K + 1] - edges::first[K]>>::type>;
+    };
+    // The reverse step of the entry at K: none for leaves and entries that are not active.
+    template <std::size_t K>
+    using backprop_at =
+        typename std::conditional_t<active[K] && edges::first[K + 1] != edges::first[K],
+                                    active_backprop<K>, boost::mp11::mp_identity<no_backprop>>::type;
+
+    // The entries' reverse steps, Hi - 1 down to Lo: parents before children. (In folds of at
+    // most 128: clang 14 rejects a fold of more than 256 operands.)
+    template <std::size_t Lo, std::size_t Hi>
+    [[gnu::always_inline]] constexpr void sweep() {
+        if constexpr (Hi - Lo > 128) {
+            sweep<Hi - 128, Hi>();
+            sweep<Lo, Hi - 128>();
         } else {
-            (step<P>(), ...);
+            sweep_each<Hi - 1>(std::make_index_sequence<Hi - Lo>{});
         }
     }
-    template <class P>
-    [[gnu::always_inline]] constexpr void step() {
-        if constexpr (depends_on<P, W> && !boost::mp11::mp_empty<children_t<P>>::value)
-            hand_down<index<P>>(P{}, adjoint[index<P>]);
+    template <std::size_t Top, std::size_t... K>
+    [[gnu::always_inline]] constexpr void sweep_each(std::index_sequence<K...>) {
+        (backprop_at<Top - K>::run(static_cast<T*>(adjoint), static_cast<T const*>(values.value)),
+         ...);
     }
 
-    // d output / d (element K of W)
-    template <std::size_t K>
-    [[gnu::always_inline]] constexpr T derivative() const {
-        return of<boost::mp11::mp_at_c<W, K>>();
-    }
+    // Where d output / d W[k] is: wrt_at[k] < size, adjoint[wrt_at[k]]; size, 0 (the output
+    // does not depend on W[k]); size + 1 + j, stage_adjoint[j] (a stage with stored numbers).
+    template <class X, std::size_t K>
+    using wrt_slot = std::integral_constant<
+        std::size_t, at<X>::value != static_cast<std::size_t>(-1)
+                         ? (active[at<X>::value] ? at<X>::value : size)
+                     : (is_named<X> && !is_stateless<X>) ? size + 1 + stage_slot[K]
+                                                         : size>;
+    static constexpr auto wrt_at = []<class... X, std::size_t... K>(boost::mp11::mp_list<X...>,
+                                                                    std::index_sequence<K...>) {
+        return std::array<std::size_t, sizeof...(X) + 1>{wrt_slot<X, K>::value..., size};
+    }(W{}, std::make_index_sequence<boost::mp11::mp_size<W>::value>{});
 
-    // d output / d X
-    template <class X>
-    constexpr T of() const {
-        if constexpr (contains_v<Plan, X> && own_dependent[index<X>])
-            return adjoint[index<X>];
-        else if constexpr (boost::mp11::mp_contains<W, X>::value && !is_stateless<X>)
-            return stage_adjoint[stage_slot[boost::mp11::mp_find<W, X>::value]];
-        else
-            return T(0); // the output does not depend on X
+    // d output / d W[k]. (A function of k, not of W[k]: one function for all the variables.)
+    [[gnu::always_inline]] constexpr T derivative(std::size_t k) const {
+        std::size_t const slot = wrt_at[k];
+        if (slot < size)
+            return adjoint[slot];
+        if (slot == size)
+            return T(0);
+        return stage_adjoint[slot - size - 1];
     }
 };
 

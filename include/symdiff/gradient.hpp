@@ -31,59 +31,122 @@
 namespace symdiff {
 namespace detail {
 
-// Leaves are read where they are used (a variable from its binding, a constant is a constant):
-// they take no slot in the table.
-template <class E>
-inline constexpr bool is_leaf = is_var<E> || is_constant<E>;
+// The value of the compound plan entry P from the values of its plan children, at positions
+// At... of the table.
+//
+// Every function that a plan instantiates once per entry is named by the entry and a few numbers,
+// never by the whole plan, the formula or the bindings. g++ mangles the name of every function
+// (and variable) it instantiates, and looks each part of a name up in a list of the parts before
+// it: names that spelled the plan (n entries long, for each of the n entries) made g++ cubic in
+// the plan's size, half of its time for the 128-input neuron and most of it at 256 inputs.
+template <class P, class At>
+struct entry_value;
+template <class P, std::size_t... At>
+struct entry_value<P, std::index_sequence<At...>> {
+    static constexpr std::size_t n = sizeof...(At);
+    static constexpr std::array<std::size_t, sizeof...(At) + 1> at{At..., 0};
 
-// The values of a plan's compound entries at the bindings env, each computed once; any formula
-// made of them is then evaluated by table look-ups.
+    // the number of terms in the block of a sum that starts at term `from`
+    static constexpr std::size_t block(std::size_t from) { return n - from > 128 ? 128 : n - from; }
+    // t1 + (t2 + (... + tn)) in folds of at most 128 terms, each block added to the sum of the
+    // blocks after it: the association of sum::evaluate_with (clang 14 rejects a fold of more
+    // than 256 operands)
+    template <std::size_t From, class T, std::size_t... I>
+    [[gnu::always_inline]] static constexpr T add_from(T const* table, std::index_sequence<I...>) {
+        if constexpr (From + sizeof...(I) == n) {
+            return (table[at[From + I]] + ...);
+        } else {
+            constexpr std::size_t next = From + sizeof...(I);
+            T rest = add_from<next>(table, std::make_index_sequence<block(next)>{});
+            return (table[at[From + I]] + ... + rest);
+        }
+    }
+
+    // (env: unused; leaf_entry reads the bindings through it)
+    template <class T>
+    [[gnu::always_inline]] static constexpr T of(T const* table, void const*) {
+        if constexpr (is_sum<P>)
+            return add_from<0>(table, std::make_index_sequence<block(0)>{});
+        else if constexpr (is_named<P>) // a stage that the bindings do not override: its body
+            return table[at[0]];
+        else
+            return P::template combine<T>(table[At]...);
+    }
+};
+
+// Whether the bindings Env override the value of the stage P.
+template <class P, class Env>
+inline constexpr bool is_bound_stage = false;
+template <fixed_string N, class B, class Env>
+inline constexpr bool is_bound_stage<named<N, B>, Env> = has_binding<stage_key<N>, Env>;
+
+// A plan entry whose value the bindings give: a variable, a constant, a stage they override.
+template <class P>
+struct leaf_entry {
+    template <class T, class Env>
+    [[gnu::always_inline]] static constexpr T of(T const*, Env const* env) {
+        if constexpr (is_named<P>)
+            return bound_value<stage_key<P::name>, T>(*env);
+        else
+            return P{}.template evaluate<T>(*env);
+    }
+};
+
+// The values of a plan's entries at the bindings env, each computed once; any formula made of
+// them is then evaluated by table look-ups.
 template <class Plan, class T, class Env>
 struct plan_evaluator {
     static constexpr std::size_t size = boost::mp11::mp_size<Plan>::value;
     Env const& env;
-    // Not initialized: fill writes every compound entry, children first, before any is read;
-    // the slots of leaves are never used.
+    // Not initialized: fill writes every entry, children before parents, before any is read.
     T value[size + 1];
+
+    // What gives the entry at position K its value: the bindings, or its children's values.
+    template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
+    using entry_of = std::conditional_t<
+        boost::mp11::mp_empty<children_t<P>>::value || is_bound_stage<P, Env>, leaf_entry<P>,
+        entry_value<P, typename plan_entry<Plan, K>::children>>;
 
     // (Always inlined: otherwise both compilers keep the constructor out of line and the table
     // in memory; the MLP-49 gradient took 161 ns instead of 140 with g++.)
     [[gnu::always_inline]] constexpr explicit plan_evaluator(Env const& bindings) : env(bindings) {
-        fill(Plan{});
+        fill<0, size>();
     }
 
-    // Straight-line code: every entry at a constant index, in order. (Always inlined: clang 14
-    // otherwise keeps it out of line; the neuron's value and gradient took 86 ns instead of 60.)
-    // (In blocks of 128: clang 14 rejects a fold of more than 256 operands.)
-    template <class... P>
-    [[gnu::always_inline]] constexpr void fill(boost::mp11::mp_list<P...>) {
-        if constexpr (sizeof...(P) > 128) {
-            fill(boost::mp11::mp_take_c<boost::mp11::mp_list<P...>, 128>{});
-            fill(boost::mp11::mp_drop_c<boost::mp11::mp_list<P...>, 128>{});
+    // Straight-line code: every entry at a constant index, in plan order, so that a variable is
+    // read from its binding next to its first use (read first, all of them would live across
+    // the calls of tanh, in memory). (Always inlined: clang 14 otherwise keeps it out of line;
+    // the neuron's value and gradient took 86 ns instead of 60.) Entries Lo..Hi, by position,
+    // in folds of at most 128 (clang 14 rejects a fold of more than 256 operands; splitting
+    // the list of types instead, with mp_take and mp_drop, cost clang a tenth of the 256-input
+    // neuron's gradient).
+    template <std::size_t Lo, std::size_t Hi>
+    [[gnu::always_inline]] constexpr void fill() {
+        if constexpr (Hi - Lo > 128) {
+            fill<Lo, Lo + 128>();
+            fill<Lo + 128, Hi>();
         } else {
-            (store<P>(), ...);
+            fill_each<Lo>(std::make_index_sequence<Hi - Lo>{});
         }
     }
-    template <class P>
-    [[gnu::always_inline]] constexpr void store() {
-        if constexpr (!is_leaf<P>)
-            value[position_v<Plan, P>] = compute(P{});
+    template <std::size_t Lo, std::size_t... K>
+    [[gnu::always_inline]] constexpr void fill_each(std::index_sequence<K...>) {
+        ((value[Lo + K] = entry_of<Lo + K>::template of<T>(static_cast<T const*>(value), &env)),
+         ...);
     }
 
+    // E's value: from the table when it is an entry; a subformula with stored numbers (not an
+    // entry) is computed where it stands, from its operands' values (and a formula that is not
+    // among the outputs', such as u^(c - 1) for the slope of u^c, the same way).
     template <class E>
-    [[gnu::always_inline]] constexpr T compute(E const& e) const {
-        if constexpr (is_var<E> || is_constant<E> || is_value<E>)
+    constexpr T operator()(E const& e) const {
+        constexpr std::size_t at = position_t<Plan, E>::value;
+        if constexpr (at != static_cast<std::size_t>(-1))
+            return value[at];
+        else if constexpr (is_var<E> || is_constant<E> || is_value<E>)
             return e.template evaluate<T>(env);
         else
             return e.template evaluate_with<T>(env, *this);
-    }
-
-    template <class E>
-    [[gnu::always_inline]] constexpr T operator()(E const& e) const {
-        if constexpr (!is_leaf<E> && contains_v<Plan, E>)
-            return value[position_v<Plan, E>];
-        else
-            return compute(e); // a leaf, or a subformula with stored numbers, where it stands
     }
 };
 
@@ -139,7 +202,7 @@ struct shaped_derivatives<At, std::index_sequence<S, Rest...>> {
     template <class Sweep, std::size_t... I>
     [[gnu::always_inline]] static constexpr auto of(Sweep const& sweep, std::index_sequence<I...>) {
         if constexpr (sizeof...(Rest) == 0) {
-            return std::array<typename Sweep::scalar, S>{sweep.template derivative<At + I>()...};
+            return std::array<typename Sweep::scalar, S>{sweep.derivative(At + I)...};
         } else {
             constexpr std::size_t stride = (Rest * ...);
             using inner = std::index_sequence<Rest...>;
@@ -163,7 +226,7 @@ template <std::size_t At, class X, class Sweep>
             sweep, std::make_index_sequence<
                        boost::mp11::mp_front<boost::mp11::mp_from_sequence<shape>>::value>{});
     } else {
-        return sweep.template derivative<At>();
+        return sweep.derivative(At);
     }
 }
 
@@ -188,7 +251,7 @@ struct gradient_shape {
     [[gnu::always_inline]] static constexpr auto of(Sweep const& sweep, std::index_sequence<K...>) {
         if constexpr ((!is_family<X> && ...))
             return std::array<typename Sweep::scalar, sizeof...(X)>{
-                sweep.template derivative<K>()...};
+                sweep.derivative(K)...};
         else if constexpr (sizeof...(X) == 1)
             return gradient_part<0, X...>(sweep);
         else

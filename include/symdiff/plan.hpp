@@ -8,6 +8,7 @@
 // The plan is the basis of to_cpp (common subexpressions as named temporaries) and to_dot (the
 // formula as a graph, each shared node drawn once).
 
+#include <array>
 #include <cstddef>
 #include <type_traits>
 #include <utility>
@@ -145,22 +146,28 @@ template <class... E>
 using graph_t = distinct_subformulas<operands_t, E...>;
 
 // Positions in a list of distinct types, found in one step: the list's types are the bases of
-// one class, and a call deduces the position from the base (no O(n) comparison per lookup).
+// one class, each declaring a function of its type's tag that returns the position, and a call
+// picks the overload (no deduction: deducing the position from a base class tries every base
+// in turn, which cost clang 14 about a quarter of the 128-input neuron's gradient).
+template <class T>
+struct key {};
 template <class T, std::size_t I>
-struct slot {};
+struct slot {
+    static std::integral_constant<std::size_t, I> position_of(key<T>*);
+    static boost::mp11::mp_identity<T> entry_at(std::integral_constant<std::size_t, I>*);
+};
 template <class L, class Positions>
 struct slots;
+template <>
+struct slots<boost::mp11::mp_list<>, std::index_sequence<>> {
+    static std::integral_constant<std::size_t, static_cast<std::size_t>(-1)> position_of(...);
+};
 template <class... T, std::size_t... I>
-struct slots<boost::mp11::mp_list<T...>, std::index_sequence<I...>> : slot<T, I>... {};
-
-template <class T, std::size_t I>
-constexpr std::size_t position_in(slot<T, I> const*) {
-    return I;
-}
-template <class T>
-constexpr std::size_t position_in(void const*) {
-    return static_cast<std::size_t>(-1);
-}
+struct slots<boost::mp11::mp_list<T...>, std::index_sequence<I...>> : slot<T, I>... {
+    using slot<T, I>::position_of...;
+    using slot<T, I>::entry_at...;
+    static std::integral_constant<std::size_t, static_cast<std::size_t>(-1)> position_of(...);
+};
 
 template <class L>
 using slots_of = slots<L, std::make_index_sequence<boost::mp11::mp_size<L>::value>>;
@@ -171,14 +178,74 @@ using slots_of = slots<L, std::make_index_sequence<boost::mp11::mp_size<L>::valu
 // list, so n variables whose names spell the plan, n entries long, cost O(n^3). A class is not
 // mangled unless a function's name mentions it; the value's name is integral_constant<size_t, i>.)
 template <class L, class T>
-using position_t =
-    std::integral_constant<std::size_t, position_in<T>(static_cast<slots_of<L> const*>(nullptr))>;
+using position_t = decltype(slots_of<L>::position_of(static_cast<key<T>*>(nullptr)));
+
+// The type at position I of the list of distinct types L (one overload picked among |L|, where
+// mp_at_c recurses over the list with g++).
+template <class L, std::size_t I>
+using entry_t = typename decltype(slots_of<L>::entry_at(
+    static_cast<std::integral_constant<std::size_t, I>*>(nullptr)))::type;
 
 // The position of T in the list of distinct types L, or std::size_t(-1).
 template <class L, class T>
-inline constexpr std::size_t position_v = position_in<T>(static_cast<slots_of<L> const*>(nullptr));
+inline constexpr std::size_t position_v = position_t<L, T>::value;
 template <class L, class T>
 inline constexpr bool contains_v = position_v<L, T> != static_cast<std::size_t>(-1);
+
+// The positions in Plan of the types of the list L.
+template <class Plan, class L>
+struct positions_in_plan;
+template <class Plan, class... C>
+struct positions_in_plan<Plan, boost::mp11::mp_list<C...>> {
+    using type = std::index_sequence<position_t<Plan, C>::value...>;
+};
+
+// The numbers of an index_sequence as an array (one more element, so that none is empty).
+template <class Seq>
+struct sequence_array;
+template <std::size_t... N>
+struct sequence_array<std::index_sequence<N...>> {
+    static constexpr std::size_t size = sizeof...(N);
+    static constexpr std::array<std::size_t, sizeof...(N) + 1> value{N..., 0};
+};
+
+// The entry at position K of a plan and its plan children's positions.
+template <class Plan, std::size_t K>
+struct plan_entry {
+    using type = entry_t<Plan, K>;
+    using children = typename positions_in_plan<Plan, children_t<type>>::type;
+};
+
+// The edges of a plan as tables, computed once per plan: the children of entry k are
+// child[first[k]] ... child[first[k + 1] - 1]. What the reverse sweep needs to know of the
+// plan's structure (which entries depend on the variables, which parent writes an adjoint
+// first) is then found by loops over these tables, in one constant evaluation, instead of by a
+// template per entry.
+template <class Plan, class Positions = std::make_index_sequence<boost::mp11::mp_size<Plan>::value>>
+struct plan_edges;
+template <class Plan, std::size_t... K>
+struct plan_edges<Plan, std::index_sequence<K...>> {
+    static constexpr std::size_t size = sizeof...(K);
+    static constexpr std::size_t count =
+        total_v<sequence_array<typename plan_entry<Plan, K>::children>::size...>;
+    static constexpr auto first = [] {
+        constexpr std::size_t n[] = {sequence_array<typename plan_entry<Plan, K>::children>::size...,
+                                     0};
+        std::array<std::size_t, size + 1> f{};
+        for (std::size_t k = 0; k < size; ++k)
+            f[k + 1] = f[k] + n[k];
+        return f;
+    }();
+    static constexpr auto child = [] {
+        constexpr std::size_t const* at[] = {
+            sequence_array<typename plan_entry<Plan, K>::children>::value.data()..., nullptr};
+        std::array<std::size_t, count + 1> c{};
+        for (std::size_t k = 0; k < size; ++k)
+            for (std::size_t e = first[k]; e < first[k + 1]; ++e)
+                c[e] = at[k][e - first[k]];
+        return c;
+    }();
+};
 
 // How many times the formulas' nodes use the node P as an operand (P's use count), counting each
 // plan entry once, plus the stateful subformulas (which are not shared) where they stand.

@@ -13,9 +13,14 @@ struct apply : expression<apply<Function, Argument>> {
     constexpr apply() = default;
     constexpr explicit apply(Argument const& a) : argument(a) {}
 
+    // f(x) from the argument's value x (tree evaluation and plans' tables both use it)
+    template <class T>
+    [[gnu::always_inline]] static constexpr T combine(T x) {
+        return Function::value(x);
+    }
     template <class T, class Env, class Eval>
     constexpr T evaluate_with(Env const&, Eval const& eval) const {
-        return Function::value(eval(argument));
+        return combine<T>(eval(argument));
     }
 };
 

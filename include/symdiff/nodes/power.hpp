@@ -14,9 +14,11 @@ struct power : expression<power<Base, Exponent>> {
     constexpr power() = default;
     constexpr power(Base const& b, Exponent const& e) : base(b), exponent(e) {}
 
-    template <class T, class Env, class Eval>
-    constexpr T evaluate_with(Env const& env, Eval const& eval) const {
-        T b = eval(base);
+    // b^x from the values of the base and of the exponent, the one place that knows a power's
+    // arithmetic (tree evaluation and plans' tables both use it): an exact exponent is read from
+    // the type (integers by repeated multiplication, 1/2 and -1/2 by sqrt), x is then its value.
+    template <class T>
+    [[gnu::always_inline]] static constexpr T combine(T b, T x) {
         if constexpr (detail::is_constant<Exponent>) {
             constexpr auto e = Exponent::exact;
             if constexpr (e.den == 1)
@@ -26,12 +28,20 @@ struct power : expression<power<Base, Exponent>> {
             else if constexpr (e.num == -1 && e.den == 2)
                 return T(1) / math::dispatch::sqrt(b);
             else
-                return math::dispatch::pow(b, Exponent{}.template evaluate<T>(env));
-        } else if constexpr (std::is_same_v<Exponent, value<long long>>) {
-            return math::pow_int(b, exponent.number);
+                return math::dispatch::pow(b, x);
         } else {
-            return math::dispatch::pow(b, eval(exponent));
+            return math::dispatch::pow(b, x);
         }
+    }
+
+    template <class T, class Env, class Eval>
+    constexpr T evaluate_with(Env const& env, Eval const& eval) const {
+        if constexpr (detail::is_constant<Exponent>)
+            return combine<T>(eval(base), Exponent{}.template evaluate<T>(env));
+        else if constexpr (std::is_same_v<Exponent, value<long long>>)
+            return math::pow_int(eval(base), exponent.number);
+        else
+            return combine<T>(eval(base), eval(exponent));
     }
 };
 

@@ -32,11 +32,16 @@ struct product : expression<product<Factors...>> {
             factors);
     }
 
-    // The first factor times the product of the rest.
+    // The first factor times the product of the rest (tree evaluation and plans' tables both
+    // use combine).
+    template <class T>
+    [[gnu::always_inline]] static constexpr T combine(T first, T rest) {
+        return first * rest;
+    }
     template <class T, class Env, class Eval>
     constexpr T evaluate_with(Env const&, Eval const& eval) const {
         auto const split = head_and_tail();
-        return eval(detail::get<0>(split)) * eval(detail::get<1>(split));
+        return combine<T>(eval(detail::get<0>(split)), eval(detail::get<1>(split)));
     }
 };
 
