@@ -17,6 +17,7 @@
 
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <tuple>
 #include <type_traits>
 
@@ -31,46 +32,74 @@
 namespace symdiff {
 namespace detail {
 
-// The value of the compound plan entry P from the values of its plan children, at positions
-// At... of the table.
+// The value of the compound plan entry P from its plan children's values, each given by a
+// source S: from_table<k> (the table's slot k) or the entry_value of a child computed where it
+// is used (a product used once, by a sum; see plan_evaluator::inlined).
 //
 // Every function that a plan instantiates once per entry is named by the entry and a few numbers,
 // never by the whole plan, the formula or the bindings. g++ mangles the name of every function
 // (and variable) it instantiates, and looks each part of a name up in a list of the parts before
 // it: names that spelled the plan (n entries long, for each of the n entries) made g++ cubic in
 // the plan's size, half of its time for the 128-input neuron and most of it at 256 inputs.
-template <class P, class At>
-struct entry_value;
-template <class P, std::size_t... At>
-struct entry_value<P, std::index_sequence<At...>> {
-    static constexpr std::size_t n = sizeof...(At);
-    static constexpr std::array<std::size_t, sizeof...(At) + 1> at{At..., 0};
+template <std::size_t K>
+struct from_table {
+    template <class T>
+    [[gnu::always_inline]] static constexpr T get(T const* table) {
+        return table[K];
+    }
+};
+
+template <class P, class... S>
+struct entry_value {
+    static constexpr std::size_t n = sizeof...(S);
+    using sources = boost::mp11::mp_list<S...>;
 
     // the number of terms in the block of a sum that starts at term `from`
     static constexpr std::size_t block(std::size_t from) { return n - from > 128 ? 128 : n - from; }
-    // t1 + (t2 + (... + tn)) in folds of at most 128 terms, each block added to the sum of the
-    // blocks after it: the association of sum::evaluate_with (clang 14 rejects a fold of more
-    // than 256 operands)
+    // acc + the terms from From on, left to right in folds of at most 128 terms: the association
+    // of sum::evaluate_with (clang 14 rejects a fold of more than 256 operands)
+    template <std::size_t From, class T>
+    [[gnu::always_inline]] static constexpr T add_from(T acc, T const* table) {
+        if constexpr (From == n)
+            return acc;
+        else
+            return add_from<From + block(From)>(
+                add_block<From>(acc, table, std::make_index_sequence<block(From)>{}), table);
+    }
+    template <class T, std::size_t... I>
+    [[gnu::always_inline]] static constexpr T first_block(T const* table,
+                                                          std::index_sequence<I...>) {
+        return (... + entry_t<sources, I>::get(table));
+    }
     template <std::size_t From, class T, std::size_t... I>
-    [[gnu::always_inline]] static constexpr T add_from(T const* table, std::index_sequence<I...>) {
-        if constexpr (From + sizeof...(I) == n) {
-            return (table[at[From + I]] + ...);
-        } else {
-            constexpr std::size_t next = From + sizeof...(I);
-            T rest = add_from<next>(table, std::make_index_sequence<block(next)>{});
-            return (table[at[From + I]] + ... + rest);
-        }
+    [[gnu::always_inline]] static constexpr T add_block(T acc, T const* table,
+                                                        std::index_sequence<I...>) {
+        return (acc + ... + entry_t<sources, From + I>::get(table));
     }
 
+    template <class T>
+    [[gnu::always_inline]] static constexpr T get(T const* table) {
+        if constexpr (is_sum<P> && n <= 128)
+            return (... + S::get(table));
+        else if constexpr (is_sum<P>)
+            return add_from<128>(first_block(table, std::make_index_sequence<128>{}), table);
+        else if constexpr (is_named<P>) // a stage that the bindings do not override: its body
+            return (S::get(table), ...);
+        else
+            return P::template combine<T>(S::get(table)...);
+    }
     // (env: unused; leaf_entry reads the bindings through it)
     template <class T>
     [[gnu::always_inline]] static constexpr T of(T const* table, void const*) {
-        if constexpr (is_sum<P>)
-            return add_from<0>(table, std::make_index_sequence<block(0)>{});
-        else if constexpr (is_named<P>) // a stage that the bindings do not override: its body
-            return table[at[0]];
-        else
-            return P::template combine<T>(table[At]...);
+        return get(table);
+    }
+};
+
+// The entries computed where they are used: never stored.
+struct no_entry {
+    template <class T>
+    static constexpr T of(T const*, void const*) {
+        return T{};
     }
 };
 
@@ -92,20 +121,67 @@ struct leaf_entry {
     }
 };
 
+// The types whose values are read from a plan's table by name, through plan_evaluator's
+// operator(): the outputs, and the operands of subformulas with stored numbers (which are not
+// plan entries and are computed where they stand).
+template <class... F>
+using read_by_name =
+    merged<boost::mp11::mp_list<std::remove_cvref_t<F>...>,
+           typename below_stateful<std::remove_cvref_t<F>>::type...>;
+
+template <class E>
+struct is_leaf_entry : std::false_type {};
+template <class P>
+struct is_leaf_entry<leaf_entry<P>> : std::true_type {};
+
 // The values of a plan's entries at the bindings env, each computed once; any formula made of
-// them is then evaluated by table look-ups.
-template <class Plan, class T, class Env>
+// them is then evaluated by table look-ups. Named: read_by_name's types.
+template <class Plan, class T, class Env, class Named = boost::mp11::mp_list<>>
 struct plan_evaluator {
     static constexpr std::size_t size = boost::mp11::mp_size<Plan>::value;
     Env const& env;
-    // Not initialized: fill writes every entry, children before parents, before any is read.
+    // Not initialized: fill writes every entry that is read, children before parents.
     T value[size + 1];
 
-    // What gives the entry at position K its value: the bindings, or its children's values.
+    using edges = plan_edges<Plan>;
+    // inlined[k]: the entry at k is a product whose only use is as a term of a sum, and it is not
+    // read by name; it is computed inside that sum's expression, not stored, so that the sum
+    // adds each product as soon as it is computed. (Stored first, as the plan orders them, the
+    // 64 products of a 64-input neuron were all live at once, and g++ spilled them.) The
+    // reverse sweep never reads such an entry's value: a sum's step reads none of its terms'
+    // values, and a product's step reads its factors' values, not its own.
+    static constexpr auto inlined = [] {
+        std::array<bool, size + 1> in{};
+        for (std::size_t k = 0; k < size; ++k)
+            in[k] = edges::kind[k] == 2 && edges::parents[k] == 1 &&
+                    edges::kind[edges::parent[k]] == 1;
+        []<class... N>(std::array<bool, size + 1>& to, boost::mp11::mp_list<N...>) {
+            std::size_t const where[] = {position_t<Plan, N>::value..., size};
+            for (std::size_t w : where)
+                if (w < size)
+                    to[w] = false;
+        }(in, Named{});
+        return in;
+    }();
+
+    // How the entry at K is computed from its children's sources.
+    template <std::size_t K, class Children = typename plan_entry<Plan, K>::children>
+    struct compute;
+    template <std::size_t C>
+    struct source : std::conditional_t<inlined[C], compute<C>,
+                                       boost::mp11::mp_identity<from_table<C>>> {};
+    template <std::size_t K, std::size_t... C>
+    struct compute<K, std::index_sequence<C...>> {
+        using type = entry_value<typename plan_entry<Plan, K>::type, typename source<C>::type...>;
+    };
+
+    // What gives the entry at position K its value: the bindings, or its children's values
+    // (nothing for an entry computed where it is used).
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
-    using entry_of = std::conditional_t<
-        boost::mp11::mp_empty<children_t<P>>::value || is_bound_stage<P, Env>, leaf_entry<P>,
-        entry_value<P, typename plan_entry<Plan, K>::children>>;
+    using entry_of = typename std::conditional_t<
+        inlined[K], boost::mp11::mp_identity<no_entry>,
+        std::conditional_t<boost::mp11::mp_empty<children_t<P>>::value || is_bound_stage<P, Env>,
+                           boost::mp11::mp_identity<leaf_entry<P>>, compute<K>>>::type;
 
     // (Always inlined: otherwise both compilers keep the constructor out of line and the table
     // in memory; the MLP-49 gradient took 161 ns instead of 140 with g++.)
@@ -129,9 +205,42 @@ struct plan_evaluator {
             fill_each<Lo>(std::make_index_sequence<Hi - Lo>{});
         }
     }
+    // Reads the leaves again from the bindings, behind a compiler barrier: for the reverse sweep,
+    // after the forward values. Without it, the compilers keep a variable's value, read for the
+    // forward pass, in a register across the calls of tanh until the sweep uses it again (they
+    // know that tanh reads no memory); no register survives a call, so g++ stored every input
+    // of the 64-input neuron on the stack and read it back, where a hand-written loop reads it
+    // again from its array. (No code in constant evaluation.)
+    [[gnu::always_inline]] constexpr void reload_leaves() {
+        if (!std::is_constant_evaluated())
+            asm volatile("" ::: "memory");
+        reload<0, size>();
+    }
+    template <std::size_t Lo, std::size_t Hi>
+    [[gnu::always_inline]] constexpr void reload() {
+        if constexpr (Hi - Lo > 128) {
+            reload<Lo, Lo + 128>();
+            reload<Lo + 128, Hi>();
+        } else {
+            reload_each<Lo>(std::make_index_sequence<Hi - Lo>{});
+        }
+    }
+    template <std::size_t Lo, std::size_t... K>
+    [[gnu::always_inline]] constexpr void reload_each(std::index_sequence<K...>) {
+        ((is_leaf_entry<entry_of<Lo + K>>::value
+              ? void(value[Lo + K] =
+                         entry_of<Lo + K>::template of<T>(static_cast<T const*>(value), &env))
+              : void()),
+         ...);
+    }
+
     template <std::size_t Lo, std::size_t... K>
     [[gnu::always_inline]] constexpr void fill_each(std::index_sequence<K...>) {
-        ((value[Lo + K] = entry_of<Lo + K>::template of<T>(static_cast<T const*>(value), &env)),
+        // (not a member function per entry, whose name would spell the plan: see entry_value)
+        ((inlined[Lo + K]
+              ? void()
+              : void(value[Lo + K] =
+                         entry_of<Lo + K>::template of<T>(static_cast<T const*>(value), &env))),
          ...);
     }
 
@@ -155,7 +264,7 @@ constexpr auto evaluate_all(list<F...> const& formulas, auto const&... args) {
     auto env = binding_refs_of(args...);
     using Env = decltype(env);
     using T = scalar_t<Env>;
-    plan_evaluator<plan_t<F...>, T, Env> plan(env);
+    plan_evaluator<plan_t<F...>, T, Env, read_by_name<F...>> plan(env);
     return detail::apply([&](auto const&... f) { return std::array<T, sizeof...(F)>{plan(f)...}; },
                          formulas);
 }
@@ -230,6 +339,41 @@ template <std::size_t At, class X, class Sweep>
     }
 }
 
+// The number of scalars in a (nested) std::array, 1 for a scalar.
+template <class A>
+inline constexpr std::size_t flat_size = 1;
+template <class E, std::size_t S>
+inline constexpr std::size_t flat_size<std::array<E, S>> = S * flat_size<E>;
+
+// Writes the derivatives by W's elements At, At + 1, ... into a family's (nested) array, in place.
+template <std::size_t At, class A>
+struct shaped_writer;
+template <std::size_t At, class E, std::size_t S>
+struct shaped_writer<At, std::array<E, S>> {
+    template <class Sweep, std::size_t... I>
+    [[gnu::always_inline]] static constexpr void write(std::array<E, S>& to, Sweep const& sweep,
+                                                       std::index_sequence<I...>) {
+        // (an initializer list, not a fold: clang 14 rejects a fold of more than 256 operands)
+        if constexpr (flat_size<E> == 1)
+            (void)std::initializer_list<int>{((void)(to[I] = sweep.derivative(At + I)), 0)...};
+        else
+            (void)std::initializer_list<int>{
+                ((void)shaped_writer<At + I * flat_size<E>, E>::write(
+                     to[I], sweep, std::make_index_sequence<std::tuple_size_v<E>>{}),
+                 0)...};
+    }
+};
+
+// Writes the part of a gradient for the argument X, whose elements start at W's element At.
+template <std::size_t At, class X, class Part, class Sweep>
+[[gnu::always_inline]] constexpr void write_part(Part& part, Sweep const& sweep) {
+    if constexpr (is_family<X>)
+        shaped_writer<At, Part>::write(part, sweep,
+                                       std::make_index_sequence<std::tuple_size_v<Part>>{});
+    else
+        part = sweep.derivative(At);
+}
+
 // Where each argument's elements start among W's.
 template <class... X>
 inline constexpr auto wrt_starts = [] {
@@ -254,9 +398,11 @@ struct gradient_shape {
                 sweep.derivative(K)...};
         else if constexpr (sizeof...(X) == 1)
             return gradient_part<0, X...>(sweep);
-        else
-            return std::tuple<decltype(gradient_part<wrt_starts<X...>[K], X>(sweep))...>{
-                gradient_part<wrt_starts<X...>[K], X>(sweep)...};
+        else { // each part written in place: constructed from the parts, std::tuple copied them
+            std::tuple<decltype(gradient_part<wrt_starts<X...>[K], X>(sweep))...> parts;
+            (write_part<wrt_starts<X...>[K], X>(std::get<K>(parts), sweep), ...);
+            return parts;
+        }
     }
     template <class Sweep>
     [[gnu::always_inline]] constexpr auto operator()(Sweep const& sweep) const {
@@ -297,8 +443,9 @@ template <class W, class... F, class Make, class... Args>
     auto env = binding_refs_of(args...);
     using Env = decltype(env);
     using Plan = plan_t<F...>;
-    using Values = plan_evaluator<Plan, scalar_t<Env>, Env>;
+    using Values = plan_evaluator<Plan, scalar_t<Env>, Env, read_by_name<F...>>;
     Values values(env);
+    values.reload_leaves();
     return make(reverse_passes<W, Plan, Values, F...>{outputs, values});
 }
 

@@ -236,6 +236,12 @@ struct plan_edges<Plan, std::index_sequence<K...>> {
             f[k + 1] = f[k] + n[k];
         return f;
     }();
+    // kind[k]: the entry at k is a sum (1), a product (2), something else (0)
+    static constexpr std::array<unsigned char, size + 1> kind{
+        (is_sum<typename plan_entry<Plan, K>::type>
+             ? 1
+             : is_product<typename plan_entry<Plan, K>::type> ? 2 : 0)...,
+        0};
     static constexpr auto child = [] {
         constexpr std::size_t const* at[] = {
             sequence_array<typename plan_entry<Plan, K>::children>::value.data()..., nullptr};
@@ -244,6 +250,21 @@ struct plan_edges<Plan, std::index_sequence<K...>> {
             for (std::size_t e = first[k]; e < first[k + 1]; ++e)
                 c[e] = at[k][e - first[k]];
         return c;
+    }();
+    // parents[k]: how many operands of plan entries are the entry at k; parent[k]: the last
+    // entry that uses it
+    static constexpr auto parents = [] {
+        std::array<std::size_t, size + 1> n{};
+        for (std::size_t e = 0; e < count; ++e)
+            ++n[child[e]];
+        return n;
+    }();
+    static constexpr auto parent = [] {
+        std::array<std::size_t, size + 1> p{};
+        for (std::size_t k = 0; k < size; ++k)
+            for (std::size_t e = first[k]; e < first[k + 1]; ++e)
+                p[child[e]] = k;
+        return p;
     }();
 };
 

@@ -18,28 +18,41 @@ struct sum : expression<sum<Terms...>> {
     constexpr sum() = default;
     constexpr explicit sum(detail::list<Terms...> const& t) : terms(t) {}
 
-    // t1 + (t2 + (... + tn)), in folds of at most 128 terms (clang 14 rejects a fold of more
-    // than 256 operands): each block adds its terms to the sum of the blocks after it.
-    // (Always inlined, as plans' code is: clang 14 kept a 129-term sum out of line, and the
-    // plan's table in memory.)
+    // ((t1 + t2) + t3) + ... + tn, left to right as C++ reads `a + b + c` (and as to_cpp prints
+    // a sum), in folds of at most 128 terms (clang 14 rejects a fold of more than 256 operands).
+    // Left to right, each term is added as soon as it is computed: a right fold, t1 + (t2 + (...)),
+    // kept every term live until the last one was computed, and g++ spilled them (the 64-input
+    // neuron's gradient took 1.18x hand-written with it). Plans add the same way (entry_value in
+    // gradient.hpp). (Always inlined, as plans' code is: clang 14 kept a 129-term sum out of
+    // line, and the plan's table in memory.)
     template <class T, class Env, class Eval>
     [[gnu::always_inline]] constexpr T evaluate_with(Env const&, Eval const& eval) const {
-        return sum_from<0, T>(eval, std::make_index_sequence<block(0)>{});
+        return add_from<block(0), T>(first_block<T>(eval, std::make_index_sequence<block(0)>{}),
+                                     eval);
     }
 
     // the number of terms in the block that starts at term `from`
     static constexpr std::size_t block(std::size_t from) {
         return sizeof...(Terms) - from > 128 ? 128 : sizeof...(Terms) - from;
     }
+    template <class T, class Eval, std::size_t... I>
+    [[gnu::always_inline]] constexpr T first_block(Eval const& eval,
+                                                   std::index_sequence<I...>) const {
+        return (... + T(eval(detail::get<I>(terms))));
+    }
+    // acc + the terms from `From` on
+    template <std::size_t From, class T, class Eval>
+    [[gnu::always_inline]] constexpr T add_from(T acc, Eval const& eval) const {
+        if constexpr (From == sizeof...(Terms))
+            return acc;
+        else
+            return add_from<From + block(From), T>(
+                add_block<From>(acc, eval, std::make_index_sequence<block(From)>{}), eval);
+    }
     template <std::size_t From, class T, class Eval, std::size_t... I>
-    [[gnu::always_inline]] constexpr T sum_from(Eval const& eval, std::index_sequence<I...>) const {
-        if constexpr (From + sizeof...(I) == sizeof...(Terms)) {
-            return (eval(detail::get<From + I>(terms)) + ...);
-        } else {
-            constexpr std::size_t next = From + sizeof...(I);
-            T rest = sum_from<next, T>(eval, std::make_index_sequence<block(next)>{});
-            return (eval(detail::get<From + I>(terms)) + ... + rest);
-        }
+    [[gnu::always_inline]] constexpr T add_block(T acc, Eval const& eval,
+                                                 std::index_sequence<I...>) const {
+        return (acc + ... + T(eval(detail::get<From + I>(terms))));
     }
 };
 
