@@ -19,6 +19,7 @@
 
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <type_traits>
 #include <utility>
 
@@ -173,6 +174,30 @@ struct no_backprop { // a leaf, or an entry that does not depend on the variable
     [[gnu::always_inline]] static constexpr void run(T*, T const*) {}
 };
 
+// Stores the values of the leaves Leaf... at the positions At... of the table, from the bindings.
+template <class At, class... Leaf>
+struct reload_leaves;
+template <std::size_t... At, class... Leaf>
+struct reload_leaves<std::index_sequence<At...>, Leaf...> {
+    template <class T, class Env>
+    [[gnu::always_inline]] static constexpr void run([[maybe_unused]] T* table,
+                                                     [[maybe_unused]] Env const* env) {
+        ((table[At] = Leaf::template of<T>(static_cast<T const*>(table), env)), ...);
+    }
+};
+
+// Hands the derivatives by W's elements K... to sink.put<K>, from the adjoint table's Slot...
+template <class Ks, class Slots>
+struct put_derivatives;
+template <std::size_t... K, std::size_t... Slot>
+struct put_derivatives<std::index_sequence<K...>, std::index_sequence<Slot...>> {
+    template <class T, class Sink>
+    [[gnu::always_inline]] static constexpr void run([[maybe_unused]] T const* adjoint,
+                                                     [[maybe_unused]] Sink const& sink) {
+        (sink.template put<K>(adjoint[Slot]), ...);
+    }
+};
+
 // The adjoints of the reverse sweep of one output F. Plan: all outputs' entries (the forward
 // values); W: the variables and stages asked for.
 template <class Plan, class F, class W, class Values>
@@ -190,7 +215,7 @@ struct adjoint_sweep {
     using scalar = T;
     using wrt = W;
 
-    Values const& values;
+    Values& values; // (the steps reload leaf operands into its table: plan_evaluator::reload_at)
     // Not initialized: every slot that is read is written first (first_writer, zero_at below),
     // so no store is spent on the slots of entries that do not depend on W.
     T adjoint[size + 1];
@@ -295,7 +320,7 @@ struct adjoint_sweep {
         return std::pair{where, n};
     }();
 
-    constexpr explicit adjoint_sweep(Values const& v) : values(v) {}
+    constexpr explicit adjoint_sweep(Values& v) : values(v) {}
 
     // The walk over a subformula with stored numbers (not a plan entry), where it stands.
     // children Lo..Hi of a sum or stage, each given the adjoint a (a fold of at most 128).
@@ -388,15 +413,95 @@ struct adjoint_sweep {
         ((adjoint[zero_at.first[Lo + K]] = T(0)), ...);
     }
 
-    // The whole reverse pass for the output f, whose adjoint is 1.
-    [[gnu::always_inline]] constexpr void run(F const& f) {
+    // Where d output / d W[k] is: wrt_at[k] < size, adjoint[wrt_at[k]]; size, 0 (the output
+    // does not depend on W[k]); size + 1 + j, stage_adjoint[j] (a stage with stored numbers).
+    template <class X, std::size_t K>
+    using wrt_slot = std::integral_constant<
+        std::size_t, at<X>::value != static_cast<std::size_t>(-1)
+                         ? (active[at<X>::value] ? at<X>::value : size)
+                     : (is_named<X> && !is_stateless<X>) ? size + 1 + stage_slot[K]
+                                                         : size>;
+    static constexpr auto wrt_at = []<class... X, std::size_t... K>(boost::mp11::mp_list<X...>,
+                                                                    std::index_sequence<K...>) {
+        return std::array<std::size_t, sizeof...(X) + 1>{wrt_slot<X, K>::value..., size};
+    }(W{}, std::make_index_sequence<boost::mp11::mp_size<W>::value>{});
+
+    // d output / d W[k]. (A function of k, not of W[k]: one function for all the variables.)
+    [[gnu::always_inline]] constexpr T derivative(std::size_t k) const {
+        std::size_t const slot = wrt_at[k];
+        if (slot < size)
+            return adjoint[slot];
+        if (slot == size)
+            return T(0);
+        return stage_adjoint[slot - size - 1];
+    }
+
+    // The whole reverse pass for the output f, whose adjoint is 1: each derivative d f / d W[k]
+    // is handed to sink.put<k> as soon as it is final (after the step of its last parent in
+    // the sweep), the others at the end.
+    template <class Sink>
+    [[gnu::always_inline]] constexpr void run(F const& f, Sink const& sink) {
         zero<0, zero_at.second>();
         if constexpr (is_stateless<F>)
             adjoint[at<F>::value] = T(1);
         else
             give(f, T(1));
-        sweep<0, size>();
+        sweep<0, size>(sink);
+        put_rest(sink, std::make_index_sequence<boost::mp11::mp_size<W>::value>{});
     }
+    template <class Sink, std::size_t... K>
+    [[gnu::always_inline]] constexpr void put_rest(Sink const& sink, std::index_sequence<K...>) {
+        // (an initializer list, not a fold: clang 14 rejects a fold of more than 256 operands)
+        (void)std::initializer_list<int>{
+            (final_at[K] == size ? (sink.template put<K>(derivative(K)), 0) : 0)...};
+    }
+
+    // final_at[k]: the position of the entry after whose reverse step d f / d W[k] is final (W[k]'s
+    // first parent in plan order, the last one in the sweep), or size: written after the sweep
+    // (W[k] is the output itself, or not an active entry).
+    static constexpr auto final_at = [] {
+        std::array<std::size_t, size + 1> first_parent{};
+        for (auto& p : first_parent)
+            p = size;
+        for (std::size_t k = size; k-- > 0;)
+            if (active[k])
+                for (std::size_t e = edges::first[k]; e < edges::first[k + 1]; ++e)
+                    first_parent[edges::child[e]] = k;
+        std::array<std::size_t, boost::mp11::mp_size<W>::value + 1> f{};
+        for (std::size_t k = 0; k < boost::mp11::mp_size<W>::value; ++k)
+            f[k] = wrt_at[k] < size ? first_parent[wrt_at[k]] : size;
+        f[boost::mp11::mp_size<W>::value] = size;
+        return f;
+    }();
+    // The elements of W whose derivatives are final after the step of the entry at K:
+    // puts.list[puts.first[K]] ... puts.list[puts.first[K + 1] - 1].
+    static constexpr auto puts = [] {
+        constexpr std::size_t n = boost::mp11::mp_size<W>::value;
+        struct {
+            std::array<std::size_t, size + 2> first;
+            std::array<std::size_t, n + 1> list;
+        } p{};
+        for (std::size_t k = 0; k < n; ++k)
+            if (final_at[k] < size)
+                ++p.first[final_at[k] + 1];
+        for (std::size_t i = 0; i <= size; ++i)
+            p.first[i + 1] += p.first[i];
+        std::array<std::size_t, size + 1> next{};
+        for (std::size_t k = 0; k < n; ++k)
+            if (final_at[k] < size)
+                p.list[p.first[final_at[k]] + next[final_at[k]]++] = k;
+        return p;
+    }();
+    template <std::size_t K, class J>
+    struct puts_of;
+    template <std::size_t K, std::size_t... J>
+    struct puts_of<K, std::index_sequence<J...>> {
+        using type = put_derivatives<std::index_sequence<puts.list[puts.first[K] + J]...>,
+                                     std::index_sequence<wrt_at[puts.list[puts.first[K] + J]]...>>;
+    };
+    template <std::size_t K>
+    using puts_at =
+        typename puts_of<K, std::make_index_sequence<puts.first[K + 1] - puts.first[K]>>::type;
 
     // What the entry at K's reverse step does with its child at edge e (see give_share).
     static constexpr std::size_t share_code(std::size_t k, std::size_t e) {
@@ -423,45 +528,32 @@ struct adjoint_sweep {
         typename std::conditional_t<active[K] && edges::first[K + 1] != edges::first[K],
                                     active_backprop<K>, boost::mp11::mp_identity<no_backprop>>::type;
 
+    // The leaf operands that the reverse step of the entry at K reloads from the bindings: none
+    // when the step does nothing.
+    template <std::size_t K>
+    using reload_at =
+        typename std::conditional_t<active[K], typename Values::template reload_of_at<K>,
+                                    boost::mp11::mp_identity<reload_leaves<std::index_sequence<>>>>::type;
+
     // The entries' reverse steps, Hi - 1 down to Lo: parents before children. (In folds of at
     // most 128: clang 14 rejects a fold of more than 256 operands.)
-    template <std::size_t Lo, std::size_t Hi>
-    [[gnu::always_inline]] constexpr void sweep() {
+    template <std::size_t Lo, std::size_t Hi, class Sink>
+    [[gnu::always_inline]] constexpr void sweep(Sink const& sink) {
         if constexpr (Hi - Lo > 128) {
-            sweep<Hi - 128, Hi>();
-            sweep<Lo, Hi - 128>();
+            sweep<Hi - 128, Hi>(sink);
+            sweep<Lo, Hi - 128>(sink);
         } else {
-            sweep_each<Hi - 1>(std::make_index_sequence<Hi - Lo>{});
+            sweep_each<Hi - 1>(sink, std::make_index_sequence<Hi - Lo>{});
         }
     }
-    template <std::size_t Top, std::size_t... K>
-    [[gnu::always_inline]] constexpr void sweep_each(std::index_sequence<K...>) {
-        (backprop_at<Top - K>::run(static_cast<T*>(adjoint), static_cast<T const*>(values.value)),
+    template <std::size_t Top, class Sink, std::size_t... K>
+    [[gnu::always_inline]] constexpr void sweep_each(Sink const& sink, std::index_sequence<K...>) {
+        ((reload_at<Top - K>::run(static_cast<T*>(values.value), &values.env),
+          backprop_at<Top - K>::run(static_cast<T*>(adjoint), static_cast<T const*>(values.value)),
+          puts_at<Top - K>::run(static_cast<T const*>(adjoint), sink)),
          ...);
     }
 
-    // Where d output / d W[k] is: wrt_at[k] < size, adjoint[wrt_at[k]]; size, 0 (the output
-    // does not depend on W[k]); size + 1 + j, stage_adjoint[j] (a stage with stored numbers).
-    template <class X, std::size_t K>
-    using wrt_slot = std::integral_constant<
-        std::size_t, at<X>::value != static_cast<std::size_t>(-1)
-                         ? (active[at<X>::value] ? at<X>::value : size)
-                     : (is_named<X> && !is_stateless<X>) ? size + 1 + stage_slot[K]
-                                                         : size>;
-    static constexpr auto wrt_at = []<class... X, std::size_t... K>(boost::mp11::mp_list<X...>,
-                                                                    std::index_sequence<K...>) {
-        return std::array<std::size_t, sizeof...(X) + 1>{wrt_slot<X, K>::value..., size};
-    }(W{}, std::make_index_sequence<boost::mp11::mp_size<W>::value>{});
-
-    // d output / d W[k]. (A function of k, not of W[k]: one function for all the variables.)
-    [[gnu::always_inline]] constexpr T derivative(std::size_t k) const {
-        std::size_t const slot = wrt_at[k];
-        if (slot < size)
-            return adjoint[slot];
-        if (slot == size)
-            return T(0);
-        return stage_adjoint[slot - size - 1];
-    }
 };
 
 } // namespace symdiff::detail

@@ -17,7 +17,6 @@
 
 #include <array>
 #include <cstddef>
-#include <initializer_list>
 #include <tuple>
 #include <type_traits>
 
@@ -205,34 +204,49 @@ struct plan_evaluator {
             fill_each<Lo>(std::make_index_sequence<Hi - Lo>{});
         }
     }
-    // Reads the leaves again from the bindings, behind a compiler barrier: for the reverse sweep,
-    // after the forward values. Without it, the compilers keep a variable's value, read for the
-    // forward pass, in a register across the calls of tanh until the sweep uses it again (they
-    // know that tanh reads no memory); no register survives a call, so g++ stored every input
-    // of the 64-input neuron on the stack and read it back, where a hand-written loop reads it
-    // again from its array. (No code in constant evaluation.)
-    [[gnu::always_inline]] constexpr void reload_leaves() {
+    // The reverse sweep reads the leaves again from the bindings, where it uses them (each
+    // active entry's step first reloads its leaf operands: reload_at), behind a compiler barrier
+    // placed after the forward values. Without them, the compilers keep a variable's value, read
+    // for the forward pass, in a register across the calls of tanh until the sweep uses it
+    // again (they know that tanh reads no memory); no register survives a call, so g++ stored
+    // every input of the 64-input neuron on the stack and read it back, where a hand-written
+    // loop reads it again from its array. (No code in constant evaluation.)
+    [[gnu::always_inline]] constexpr void barrier() const {
         if (!std::is_constant_evaluated())
             asm volatile("" ::: "memory");
-        reload<0, size>();
     }
-    template <std::size_t Lo, std::size_t Hi>
-    [[gnu::always_inline]] constexpr void reload() {
-        if constexpr (Hi - Lo > 128) {
-            reload<Lo, Lo + 128>();
-            reload<Lo + 128, Hi>();
-        } else {
-            reload_each<Lo>(std::make_index_sequence<Hi - Lo>{});
+    // is_leaf_at[k]: the entry at k is read from the bindings
+    static constexpr auto is_leaf_at = []<std::size_t... K>(std::index_sequence<K...>) {
+        return std::array<bool, size + 1>{is_leaf_entry<entry_of<K>>::value..., false};
+    }(std::make_index_sequence<size>{});
+    // the leaf operands of the entry at k: leaves.list[leaves.first[k]] ...
+    static constexpr auto leaves = [] {
+        struct {
+            std::array<std::size_t, size + 1> first;
+            std::array<std::size_t, edges::count + 1> list;
+        } l{};
+        std::size_t n = 0;
+        for (std::size_t k = 0; k < size; ++k) {
+            l.first[k] = n;
+            for (std::size_t e = edges::first[k]; e < edges::first[k + 1]; ++e)
+                if (is_leaf_at[edges::child[e]])
+                    l.list[n++] = edges::child[e];
         }
-    }
-    template <std::size_t Lo, std::size_t... K>
-    [[gnu::always_inline]] constexpr void reload_each(std::index_sequence<K...>) {
-        ((is_leaf_entry<entry_of<Lo + K>>::value
-              ? void(value[Lo + K] =
-                         entry_of<Lo + K>::template of<T>(static_cast<T const*>(value), &env))
-              : void()),
-         ...);
-    }
+        l.first[size] = n;
+        return l;
+    }();
+    template <std::size_t K, class J>
+    struct reload_of;
+    template <std::size_t K, std::size_t... J>
+    struct reload_of<K, std::index_sequence<J...>> {
+        using type =
+            reload_leaves<std::index_sequence<leaves.list[leaves.first[K] + J]...>,
+                          entry_of<leaves.list[leaves.first[K] + J]>...>;
+    };
+    // what reloads the leaf operands of the entry at K (::type)
+    template <std::size_t K>
+    struct reload_of_at
+        : reload_of<K, std::make_index_sequence<leaves.first[K + 1] - leaves.first[K]>> {};
 
     template <std::size_t Lo, std::size_t... K>
     [[gnu::always_inline]] constexpr void fill_each(std::index_sequence<K...>) {
@@ -302,77 +316,96 @@ struct shape_of<vars<N, S...>> {
     using type = std::index_sequence<S...>;
 };
 
-// The derivatives by W's elements At, At + 1, ... in a family's shape, each written where it
-// goes in the result (no row of derivatives copied into place afterwards).
-template <std::size_t At, class Shape>
-struct shaped_derivatives;
-template <std::size_t At, std::size_t S, std::size_t... Rest>
-struct shaped_derivatives<At, std::index_sequence<S, Rest...>> {
-    template <class Sweep, std::size_t... I>
-    [[gnu::always_inline]] static constexpr auto of(Sweep const& sweep, std::index_sequence<I...>) {
-        if constexpr (sizeof...(Rest) == 0) {
-            return std::array<typename Sweep::scalar, S>{sweep.derivative(At + I)...};
-        } else {
-            constexpr std::size_t stride = (Rest * ...);
-            using inner = std::index_sequence<Rest...>;
-            using row = decltype(shaped_derivatives<At, inner>::of(
-                sweep,
-                std::make_index_sequence<
-                    boost::mp11::mp_front<boost::mp11::mp_list_c<std::size_t, Rest...>>::value>{}));
-            return std::array<row, S>{shaped_derivatives<At + I * stride, inner>::of(
-                sweep, std::make_index_sequence<boost::mp11::mp_front<
-                           boost::mp11::mp_list_c<std::size_t, Rest...>>::value>{})...};
-        }
-    }
+// The result types. A gradient's part for the argument X: T for a variable or stage, a (nested)
+// std::array of the family's shape for a family.
+template <class T, class Shape>
+struct shaped_array {
+    using type = T;
 };
-
-// The part of a gradient for the argument X, whose elements start at W's element At.
-template <std::size_t At, class X, class Sweep>
-[[gnu::always_inline]] constexpr auto gradient_part(Sweep const& sweep) {
-    if constexpr (is_family<X>) {
-        using shape = typename shape_of<X>::type;
-        return shaped_derivatives<At, shape>::of(
-            sweep, std::make_index_sequence<
-                       boost::mp11::mp_front<boost::mp11::mp_from_sequence<shape>>::value>{});
-    } else {
-        return sweep.derivative(At);
-    }
-}
+template <class T, std::size_t S, std::size_t... Rest>
+struct shaped_array<T, std::index_sequence<S, Rest...>> {
+    using type = std::array<typename shaped_array<T, std::index_sequence<Rest...>>::type, S>;
+};
+template <class T, class X>
+struct part_type {
+    using type = T;
+};
+template <class T, fixed_string N, std::size_t... S>
+struct part_type<T, vars<N, S...>> {
+    using type = typename shaped_array<T, std::index_sequence<S...>>::type;
+};
+// gradient's result: std::array<T, N> for N variables or stages; a family's shape for one family;
+// a std::tuple of the parts for a mix.
+template <bool Variables, class T, class... X>
+struct gradient_type_of {
+    using type = std::tuple<typename part_type<T, X>::type...>;
+};
+template <class T, class... X>
+struct gradient_type_of<true, T, X...> {
+    using type = std::array<T, sizeof...(X)>;
+};
+template <class T, class X>
+struct gradient_type_of<false, T, X> {
+    using type = typename part_type<T, X>::type;
+};
+template <class T, class... X>
+using gradient_t = typename gradient_type_of<(!is_family<X> && ...), T, X...>::type;
 
 // The number of scalars in a (nested) std::array, 1 for a scalar.
 template <class A>
 inline constexpr std::size_t flat_size = 1;
 template <class E, std::size_t S>
 inline constexpr std::size_t flat_size<std::array<E, S>> = S * flat_size<E>;
+template <class A>
+inline constexpr bool is_std_array = false;
+template <class E, std::size_t S>
+inline constexpr bool is_std_array<std::array<E, S>> = true;
 
-// Writes the derivatives by W's elements At, At + 1, ... into a family's (nested) array, in place.
-template <std::size_t At, class A>
-struct shaped_writer;
-template <std::size_t At, class E, std::size_t S>
-struct shaped_writer<At, std::array<E, S>> {
-    template <class Sweep, std::size_t... I>
-    [[gnu::always_inline]] static constexpr void write(std::array<E, S>& to, Sweep const& sweep,
-                                                       std::index_sequence<I...>) {
-        // (an initializer list, not a fold: clang 14 rejects a fold of more than 256 operands)
-        if constexpr (flat_size<E> == 1)
-            (void)std::initializer_list<int>{((void)(to[I] = sweep.derivative(At + I)), 0)...};
-        else
-            (void)std::initializer_list<int>{
-                ((void)shaped_writer<At + I * flat_size<E>, E>::write(
-                     to[I], sweep, std::make_index_sequence<std::tuple_size_v<E>>{}),
-                 0)...};
+// The element at row-major position K of a (nested) std::array; a scalar itself.
+template <std::size_t K, class A>
+[[gnu::always_inline]] constexpr auto& element_at(A& a) {
+    if constexpr (is_std_array<A>) {
+        using E = typename A::value_type;
+        return element_at<K % flat_size<E>>(a[K / flat_size<E>]);
+    } else {
+        return a;
+    }
+}
+
+// Where the derivative by W's element K goes in a result: std::array (variables, one family).
+// The sweep writes each derivative there as soon as it is final (adjoint_sweep::run), so that
+// it is not kept until the end: g++ kept the 64 derivatives of the 64-input neuron, computed
+// in the sweep's order, in registers and on the stack, and stored them at the end.
+template <class G>
+struct array_writer {
+    G& to;
+    template <std::size_t K, class T>
+    [[gnu::always_inline]] constexpr void put(T v) const {
+        element_at<K>(to) = v;
     }
 };
-
-// Writes the part of a gradient for the argument X, whose elements start at W's element At.
-template <std::size_t At, class X, class Part, class Sweep>
-[[gnu::always_inline]] constexpr void write_part(Part& part, Sweep const& sweep) {
-    if constexpr (is_family<X>)
-        shaped_writer<At, Part>::write(part, sweep,
-                                       std::make_index_sequence<std::tuple_size_v<Part>>{});
-    else
-        part = sweep.derivative(At);
-}
+// The same for a std::tuple of parts (a mix); Starts: where each part's elements start in W.
+template <class G, class Starts>
+struct tuple_writer;
+template <class G, std::size_t... Start>
+struct tuple_writer<G, std::index_sequence<Start...>> {
+    G& to;
+    // the part that holds W's element K
+    static constexpr std::size_t part_of(std::size_t k) {
+        constexpr std::size_t starts[] = {Start...};
+        std::size_t p = 0;
+        for (std::size_t i = 0; i < sizeof...(Start); ++i)
+            if (starts[i] <= k)
+                p = i;
+        return p;
+    }
+    template <std::size_t K, class T>
+    [[gnu::always_inline]] constexpr void put(T v) const {
+        constexpr std::size_t p = part_of(K);
+        constexpr std::size_t starts[] = {Start...};
+        element_at<K - starts[p]>(std::get<p>(to)) = v;
+    }
+};
 
 // Where each argument's elements start among W's.
 template <class... X>
@@ -387,28 +420,16 @@ inline constexpr auto wrt_starts = [] {
     return at;
 }();
 
-// gradient's result, from an output's sweep: std::array<T, N> for N variables or stages; a
-// family's shape for one family; a std::tuple of per-argument results for a mix.
-template <class... X>
-struct gradient_shape {
-    template <class Sweep, std::size_t... K>
-    [[gnu::always_inline]] static constexpr auto of(Sweep const& sweep, std::index_sequence<K...>) {
-        if constexpr ((!is_family<X> && ...))
-            return std::array<typename Sweep::scalar, sizeof...(X)>{
-                sweep.derivative(K)...};
-        else if constexpr (sizeof...(X) == 1)
-            return gradient_part<0, X...>(sweep);
-        else { // each part written in place: constructed from the parts, std::tuple copied them
-            std::tuple<decltype(gradient_part<wrt_starts<X...>[K], X>(sweep))...> parts;
-            (write_part<wrt_starts<X...>[K], X>(std::get<K>(parts), sweep), ...);
-            return parts;
-        }
-    }
-    template <class Sweep>
-    [[gnu::always_inline]] constexpr auto operator()(Sweep const& sweep) const {
-        return of(sweep, std::index_sequence_for<X...>{});
-    }
-};
+// The writer of gradient(f, X...)'s result g.
+template <class... X, class G>
+[[gnu::always_inline]] constexpr auto writer_of(G& g) {
+    if constexpr (is_std_array<G> || sizeof...(X) == 1)
+        return array_writer<G>{g};
+    else
+        return [&]<std::size_t... K>(std::index_sequence<K...>) {
+            return tuple_writer<G, std::index_sequence<wrt_starts<X...>[K]...>>{g};
+        }(std::index_sequence_for<X...>{});
+}
 } // namespace detail
 
 // The reverse-mode pass of every output over one shared forward plan (adjoint.hpp).
@@ -417,21 +438,21 @@ namespace detail {
 template <class W, class Plan, class Values, class... F>
 struct reverse_passes {
     list<F...> const& outputs;
-    Values const& values;
+    Values& values; // the sweeps reload leaves into its table
+    using scalar = std::remove_cvref_t<decltype(std::declval<Values const&>().value[0])>;
 
     template <std::size_t R>
     [[gnu::always_inline]] constexpr auto value() const {
         return values(get<R>(outputs));
     }
 
-    // take(sweep) after output R's reverse sweep, returned as take makes it. (Straight-line code,
-    // always inlined as the plan's fill is: clang and g++ otherwise keep the table in memory
-    // across an out-of-line call.)
-    template <std::size_t R, class Take>
-    [[gnu::always_inline]] constexpr auto swept(Take const& take) const {
-        adjoint_sweep<Plan, list_element<R, list<F...>>, W, Values> sweep(values);
-        sweep.run(get<R>(outputs));
-        return take(sweep);
+    // Output R's reverse sweep, each derivative written by sink.put<k>(d output / d W[k]).
+    // (Straight-line code, always inlined as the plan's fill is: clang and g++ otherwise keep
+    // the table in memory across an out-of-line call.)
+    template <std::size_t R, class Sink>
+    [[gnu::always_inline]] constexpr void sweep(Sink const& sink) const {
+        adjoint_sweep<Plan, list_element<R, list<F...>>, W, Values> reverse(values);
+        reverse.run(get<R>(outputs), sink);
     }
 };
 
@@ -445,16 +466,19 @@ template <class W, class... F, class Make, class... Args>
     using Plan = plan_t<F...>;
     using Values = plan_evaluator<Plan, scalar_t<Env>, Env, read_by_name<F...>>;
     Values values(env);
-    values.reload_leaves();
+    values.barrier();
     return make(reverse_passes<W, Plan, Values, F...>{outputs, values});
 }
 
-// gradient's result from the passes of one output
+// gradient's result from the passes of one output. (Not initialized: the sweep writes every
+// element; a std::tuple of a mix zeroes its parts first, stores the compilers remove.)
 template <class... X>
 struct gradient_result {
     template <class Passes>
     [[gnu::always_inline]] constexpr auto operator()(Passes const& passes) const {
-        return passes.template swept<0>(gradient_shape<X...>{});
+        gradient_t<typename Passes::scalar, X...> g;
+        passes.template sweep<0>(writer_of<X...>(g));
+        return g;
     }
 };
 
@@ -462,31 +486,24 @@ struct gradient_result {
 template <class... X>
 struct value_and_gradient_take {
     template <class Passes>
-    struct with {
-        Passes const& passes;
-        template <class Sweep>
-        [[gnu::always_inline]] constexpr auto operator()(Sweep const& sweep) const {
-            using T = typename Sweep::scalar;
-            using G = decltype(gradient_shape<X...>{}(sweep));
-            return value_and_gradient_result<T, G>{passes.template value<0>(),
-                                                   gradient_shape<X...>{}(sweep)};
-        }
-    };
-    template <class Passes>
     [[gnu::always_inline]] constexpr auto operator()(Passes const& passes) const {
-        return passes.template swept<0>(with<Passes>{passes});
+        using T = typename Passes::scalar;
+        value_and_gradient_result<T, gradient_t<T, X...>> r;
+        r.value = passes.template value<0>();
+        passes.template sweep<0>(writer_of<X...>(r.gradient));
+        return r;
     }
 };
 
-// jacobian's result: row r, output r's gradient by X... (gradient's type: std::array<T, N> for
-// variables and stages)
+// jacobian's result: row r, output r's gradient by X... (gradient's type)
 template <std::size_t M, class... X>
 struct jacobian_result {
     template <class Passes, std::size_t... R>
     [[gnu::always_inline]] static constexpr auto rows(Passes const& passes,
                                                       std::index_sequence<R...>) {
-        using row = decltype(passes.template swept<0>(gradient_shape<X...>{}));
-        return std::array<row, M>{passes.template swept<R>(gradient_shape<X...>{})...};
+        std::array<gradient_t<typename Passes::scalar, X...>, M> rows;
+        (passes.template sweep<R>(writer_of<X...>(rows[R])), ...);
+        return rows;
     }
     template <class Passes>
     [[gnu::always_inline]] constexpr auto operator()(Passes const& passes) const {
