@@ -254,10 +254,18 @@ constexpr std::size_t insertion_point() {
 // order it (after every operand not greater, by binary search with the same comparison), and,
 // as the formulas are stateless (empty types), made without touching the operands.
 
+// Operand I of a node, read off its operands' list<T...> (already complete: the node's member)
+// by deducing the list's base list_leaf<I, T>; boost::mp11::mp_at_c on g++ (no
+// __type_pack_element) builds a map of n pairs and a class with n bases per list.
+template <std::size_t I, class T>
+T leaf_type(list_leaf<I, T> const*);
+template <class L, std::size_t I>
+using operand_at = decltype(leaf_type<I>(static_cast<L const*>(nullptr)));
+
 // Where X goes among the sorted operands Lo..Hi of the list L: after every operand not greater.
 template <class Kind, class L, class X, std::size_t Lo, std::size_t Hi>
 struct insertion_search
-    : std::conditional_t<(operand_compare<Kind, boost::mp11::mp_at_c<L, (Lo + Hi) / 2>, X>() <= 0),
+    : std::conditional_t<(operand_compare<Kind, operand_at<L, (Lo + Hi) / 2>, X>() <= 0),
                          insertion_search<Kind, L, X, (Lo + Hi) / 2 + 1, Hi>,
                          insertion_search<Kind, L, X, Lo, (Lo + Hi) / 2>> {};
 template <class Kind, class L, class X, std::size_t P>
@@ -266,21 +274,50 @@ struct insertion_search<Kind, L, X, P, P> : std::integral_constant<std::size_t, 
 template <class Kind, class E>
 using key_t = decltype(key_of<Kind>(std::declval<E const&>()));
 
-// Node's operands L (a canonical node: sorted, no number) and the new operand X, both stateless.
-template <class Kind, class L, class X>
+// The operands T... with X put before operand P (or last), in one pack expansion: the
+// operands T_I as a list of one, and X before T_P (boost::mp11::mp_insert_c's mp_take_c
+// recurses in steps of 10 operands, each a list of the rest).
+template <bool Here>
+struct with_x {
+    template <class X, class T>
+    using type = boost::mp11::mp_list<T>;
+    template <class X>
+    using last = boost::mp11::mp_list<>;
+};
+template <>
+struct with_x<true> {
+    template <class X, class T>
+    using type = boost::mp11::mp_list<X, T>;
+    template <class X>
+    using last = boost::mp11::mp_list<X>;
+};
+template <class Kind, std::size_t P, class X, class Indices, class... T>
+struct inserted;
+template <class Kind, std::size_t P, class X, std::size_t... I, class... T>
+struct inserted<Kind, P, X, std::index_sequence<I...>, T...> {
+    using type = boost::mp11::mp_apply<
+        Kind::template node,
+        boost::mp11::mp_append<typename with_x<I == P>::template type<X, T>...,
+                               typename with_x<P == sizeof...(T)>::template last<X>>>;
+};
+
+// Node's operands T... (a canonical node: sorted, no number) and the new operand X, both
+// stateless.
+template <class Kind, class X, class... T>
 struct insertion_into {
-    static constexpr std::size_t n = boost::mp11::mp_size<L>::value;
-    static constexpr std::size_t at = insertion_search<Kind, L, X, 0, n>::value;
+    using operands = list<T...>;
+    static constexpr std::size_t n = sizeof...(T);
+    static constexpr std::size_t at = insertion_search<Kind, operands, X, 0, n>::value;
     // a neighbour with X's key: like operands, collected by build()
     template <std::size_t I>
     static constexpr bool like() {
         if constexpr (I < n)
-            return std::is_same_v<key_t<Kind, boost::mp11::mp_at_c<L, I>>, key_t<Kind, X>>;
+            return std::is_same_v<key_t<Kind, operand_at<operands, I>>, key_t<Kind, X>>;
         else
             return false;
     }
     static constexpr bool value = !like<at>() && (at == 0 || !like<at - 1>());
-    using type = boost::mp11::mp_apply<Kind::template node, boost::mp11::mp_insert_c<L, at, X>>;
+    using type = typename inserted<Kind, at, X, std::index_sequence_for<T...>, T...>::type;
 };
 
 template <class Kind, class Node, class X>
@@ -293,10 +330,9 @@ template <class Kind, template <class...> class Node, class... T, class X>
 struct insertion_of<Kind, Node<T...>, X>
     : std::conditional_t<
           // stateless, and no number at either end (numbers are only ever there)
-          all_v<is_stateless<T>...> &&
-              !is_number_node<boost::mp11::mp_front<boost::mp11::mp_list<T...>>> &&
-              !is_number_node<boost::mp11::mp_back<boost::mp11::mp_list<T...>>>,
-          insertion_into<Kind, boost::mp11::mp_list<T...>, X>, insertion_of<Kind, void, void>> {};
+          all_v<is_stateless<T>...> && !is_number_node<operand_at<list<T...>, 0>> &&
+              !is_number_node<operand_at<list<T...>, sizeof...(T) - 1>>,
+          insertion_into<Kind, X, T...>, insertion_of<Kind, void, void>> {};
 
 template <class Kind, class A, class B>
     requires Kind::template is_same_kind<A> || Kind::template is_same_kind<B>
