@@ -208,9 +208,12 @@ template <class... B>
 constexpr auto scalar_of(boost::mp11::mp_list<B...>) {
     if constexpr (sizeof...(B) == 0)
         return double{};
-    else
-        return std::common_type_t<
-            bound_type<typename array_scalar<typename B::value_type>::type>...>{};
+    else // folded pairwise: std::common_type of n types recurses n deep (g++'s limit is 900)
+        return boost::mp11::mp_fold<
+            boost::mp11::mp_list<bound_type<typename array_scalar<typename B::value_type>::type>...>,
+            bound_type<typename array_scalar<
+                typename boost::mp11::mp_front<boost::mp11::mp_list<B...>>::value_type>::type>,
+            std::common_type_t>{};
 }
 
 } // namespace detail
