@@ -162,6 +162,117 @@ constexpr T bound_value(Env const& env) {
         return static_cast<T>(std::get<at>(env).value);
 }
 
+// Every function that evaluates a node is named by the type of the bindings it reads, which
+// spells every binding; g++ mangles each name at a cost quadratic in its length, so evaluating
+// the N = 256 neuron (514 bindings, ~2800 such functions) spent some 80 s there (O(n^3)). An
+// operand with few leaves (a term `x7 * w7` of a long sum) is therefore evaluated with an
+// environment of only the bindings it may read: those of its variables, and all bindings that
+// are not of a single variable (families, elements, stages; few).
+
+// The variables of a formula of the kinds below (`known`), and its number of leaves.
+template <class E>
+struct formula_vars {
+    static constexpr bool known = false;
+    static constexpr std::size_t leaves = 0;
+};
+template <fixed_string N>
+struct formula_vars<var<N>> {
+    static constexpr bool known = true;
+    static constexpr std::size_t leaves = 1;
+    using keys = boost::mp11::mp_list<var<N>>;
+};
+template <std::intmax_t N, std::intmax_t D>
+struct formula_vars<constant<N, D>> {
+    static constexpr bool known = true;
+    static constexpr std::size_t leaves = 1;
+    using keys = boost::mp11::mp_list<>;
+};
+template <class S>
+struct formula_vars<value<S>> {
+    static constexpr bool known = true;
+    static constexpr std::size_t leaves = 1;
+    using keys = boost::mp11::mp_list<>;
+};
+template <class... C>
+struct compound_vars {
+    static constexpr bool known = all_v<formula_vars<C>::known...>;
+    static constexpr std::size_t leaves = total_v<formula_vars<C>::leaves...>;
+};
+template <class... C>
+struct formula_vars<sum<C...>> : compound_vars<C...> {};
+template <class... C>
+struct formula_vars<product<C...>> : compound_vars<C...> {};
+template <class B, class E>
+struct formula_vars<power<B, E>> : compound_vars<B, E> {};
+template <class F, class A>
+struct formula_vars<symdiff::apply<F, A>> : compound_vars<A> {};
+
+// The variables of a formula whose formula_vars are known (computed only for small ones).
+template <class E>
+struct formula_keys {
+    using type = typename formula_vars<E>::keys;
+};
+template <class... C>
+struct compound_keys {
+    using type = boost::mp11::mp_append<typename formula_keys<C>::type...>;
+};
+template <class... C>
+struct formula_keys<sum<C...>> : compound_keys<C...> {};
+template <class... C>
+struct formula_keys<product<C...>> : compound_keys<C...> {};
+template <class B, class E>
+struct formula_keys<power<B, E>> : compound_keys<B, E> {};
+template <class F, class A>
+struct formula_keys<symdiff::apply<F, A>> : compound_keys<A> {};
+
+template <std::size_t I, class T>
+T element_type_at(list_leaf<I, T> const*);
+
+// The environment of the bindings at positions P... of Env's list (the tuple part first).
+template <class Env, class Positions>
+struct narrowing;
+template <class Tuple, class... B, std::size_t... P>
+struct narrowing<environment<Tuple, B...>, boost::mp11::mp_list<boost::mp11::mp_size_t<P>...>> {
+    template <std::size_t I>
+    using at = decltype(element_type_at<I>(static_cast<list<B...> const*>(nullptr)));
+    using type = environment<Tuple, at<P>...>;
+    static constexpr type make(environment<Tuple, B...> const& env) {
+        return type(list<at<P>...>(get<P>(env.all)...),
+                    std::make_index_sequence<std::tuple_size_v<Tuple>>{});
+    }
+};
+
+// A key's position in the list Flat of bindings, as a list of none or one.
+template <class Key, class Flat, std::size_t P = bound_position_v<Key, Flat>>
+struct position_if_bound {
+    using type = boost::mp11::mp_list<boost::mp11::mp_size_t<P>>;
+};
+template <class Key, class Flat>
+struct position_if_bound<Key, Flat, std::size_t(-1)> {
+    using type = boost::mp11::mp_list<>;
+};
+
+template <class Env, class Keys>
+struct narrowed_positions;
+template <class... A, class... B, class... K>
+struct narrowed_positions<environment<std::tuple<A...>, B...>, boost::mp11::mp_list<K...>> {
+    using flat = bound_keys<std::index_sequence_for<B...>, B...>;
+    using type = boost::mp11::mp_append<boost::mp11::mp_list<>,
+                                        typename position_if_bound<typename A::key, flat>::type...,
+                                        typename position_if_bound<K, flat>::type...>;
+};
+
+template <class C, class Tuple, class... B>
+    requires(formula_vars<C>::known && sizeof...(B) >= 16 &&
+             4 * formula_vars<C>::leaves <= sizeof...(B))
+struct narrowed_env<C, environment<Tuple, B...>>
+    : narrowing<environment<Tuple, B...>,
+                typename narrowed_positions<
+                    environment<Tuple, B...>,
+                    boost::mp11::mp_unique<typename formula_keys<C>::type>>::type> {
+    static constexpr bool value = true;
+};
+
 // Reports the first key that is bound more than once.
 template <class... B>
 constexpr void check_bound_once() {
