@@ -35,23 +35,13 @@ constexpr auto evaluate_at(E const& e, Args const&... args);
 // Base of every node (CRTP): marks the type as a formula and lets it be called to evaluate,
 // `f(x = 0.4, y = 2.0)` or `f(symdiff::at(...))`.
 namespace detail {
-// Whether an operand C is evaluated with only the bindings it may read (bindings.hpp defines
-// when, and `make`, for its environments).
-template <class C, class Env>
-struct narrowed_env {
-    static constexpr bool value = false;
-};
-
 // Evaluates a node's operands by walking their trees (plans evaluate them from a table instead).
 template <class T, class Env>
 struct tree_evaluator {
     Env const& env;
     template <class C>
     constexpr T operator()(C const& c) const {
-        if constexpr (narrowed_env<C, Env>::value)
-            return c.template evaluate<T>(narrowed_env<C, Env>::make(env));
-        else
-            return c.template evaluate<T>(env);
+        return c.template evaluate<T>(env);
     }
 };
 } // namespace detail
