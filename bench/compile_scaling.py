@@ -5,14 +5,16 @@
     with families (vars + sum_over) and with 49 named `symdiff::var<"w_0_0">` and chains of `+`;
 (b) an N-input tanh neuron's value_and_gradient by w (N) and b, N = 1, 32, 64, 128, 256, written
     as a chain of `+` over named variables (x0 * w0 + x1 * w1 + ...) and with sum_over over
-    families.
+    families;
+(c) with --only build: the chain of (b) only built and evaluated, no gradient (what the smart
+    constructors cost).
 
 Each TU is compiled with this build's compiler (-std=c++20 -O2 -c) under
 `/usr/bin/time -f "%e %M %U %S"` (wall time, peak memory, CPU time). A variant stops growing
 N after a TU that fails, takes more than --limit-seconds of CPU time (the compiler is stopped
 there) or more than --limit-mb. Prints Markdown.
 
-    bench/compile_scaling.py --cxx g++ --include include [--n 1,32,64,128,256] [--only mlp]
+    bench/compile_scaling.py --cxx g++ --include include [--n 1,32,64,128,256] [--only mlp|neuron|build]
 """
 import argparse
 import os
@@ -97,6 +99,22 @@ double neuron(double const* pw, double const* px, double pb, double pt, double* 
 """ % (total, wrt, binds, n + 1)
 
 
+def neuron_named_build(n):
+    """The chain of + of neuron_named, only built and evaluated (no gradient): what building
+    the formula costs, apart from the gradient's plan and sweep."""
+    names = ["w%d" % i for i in range(n)] + ["x%d" % i for i in range(n)] + ["b", "t"]
+    decls = "".join('constexpr symdiff::var<"%s"> %s;\n' % (v, v) for v in names)
+    total = " + ".join("x%d * w%d" % (i, i) for i in range(n)) + " + b"
+    binds = ", ".join("x%d = px[%d], w%d = pw[%d]" % (i, i, i, i) for i in range(n))
+    return PRELUDE + decls + """
+constexpr auto loss = pow(tanh(%s) - t, 2_c) / 2_c;
+
+double neuron(double const* pw, double const* px, double pb, double pt) {
+    return loss(%s, b = pb, t = pt);
+}
+""" % (total, binds)
+
+
 def neuron_families(n):
     return PRELUDE + """
 constexpr symdiff::vars<"w", %d> w;
@@ -151,7 +169,7 @@ def main():
     ap.add_argument("--include",
                     default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "include"))
     ap.add_argument("--n", default="1,32,64,128,256")
-    ap.add_argument("--only", choices=["mlp", "neuron"])
+    ap.add_argument("--only", choices=["mlp", "neuron", "build"])
     ap.add_argument("--limit-seconds", type=float, default=90)
     ap.add_argument("--limit-mb", type=float, default=4096)
     args = ap.parse_args()
@@ -172,13 +190,17 @@ def main():
                 print("| %s | %s | %.2f | %.2f | %.0f |" % (name, "yes" if ok else "no: " + why,
                                                             seconds, cpu, peak), flush=True)
             print()
-        if args.only in (None, "neuron"):
+        if args.only in (None, "neuron", "build"):
             ns = [int(v) for v in args.n.split(",")]
-            print("| N-input neuron value_and_gradient TU | N | compiles | wall time (s) | "
-                  "CPU time (s) | peak memory (MB) |")
+            what = "value only (built, evaluated)" if args.only == "build" else "value_and_gradient"
+            print("| N-input neuron %s TU | N | compiles | wall time (s) | "
+                  "CPU time (s) | peak memory (MB) |" % what)
             print("|---|---|---|---|---|---|")
-            for variant, make in (("chain of + over named var", neuron_named),
-                                  ("sum_over over vars", neuron_families)):
+            variants = ((("chain of + over named var", neuron_named_build),)
+                        if args.only == "build" else
+                        (("chain of + over named var", neuron_named),
+                         ("sum_over over vars", neuron_families)))
+            for variant, make in variants:
                 times, cpus = {}, {}
                 for n in ns:
                     ok, seconds, cpu, peak, why = compile_once(

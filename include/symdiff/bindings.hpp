@@ -9,6 +9,7 @@
 
 #include <boost/mp11/algorithm.hpp>
 
+#include <symdiff/detail/list.hpp>
 #include <symdiff/expression.hpp>
 
 namespace symdiff {
@@ -84,42 +85,97 @@ struct key_name<stage_key<N>> {
     static constexpr auto name = N;
 };
 
-// Index of the binding for Key in the tuple of bindings, or sizeof...(B) when there is none.
-template <class Key, class... B>
-constexpr std::size_t binding_index(std::tuple<B...> const*) {
-    constexpr bool match[] = {std::is_same_v<Key, typename B::key>..., false};
-    for (std::size_t i = 0; i < sizeof...(B); ++i)
-        if (match[i])
-            return i;
-    return sizeof...(B);
-}
+// Index of the binding for Key in an environment (a std::tuple of bindings), or its size when
+// there is none. Each binding is a base bound_at<key, index> of one class per environment, and a
+// key's index is deduced from the conversion of a pointer to that class to one to the key's base,
+// in an unevaluated call: one overload resolution per key. (A function per key named by the
+// whole environment, comparing the key with every binding, took O(n^2) work and names of O(n)
+// parts, which g++ mangles at a cost quadratic in their length: binding 130 variables took 20 s.)
+// A key bound twice matches two bases and is not found (check_bound_once reports it).
+template <class Key, std::size_t I>
+struct bound_at {};
+template <class Indices, class... B>
+struct bound_keys;
+template <std::size_t... I, class... B>
+struct bound_keys<std::index_sequence<I...>, B...> : bound_at<typename B::key, I>... {};
+
+// What an evaluation reads from: references to the caller's bindings, in a detail::list (all of
+// them, found by bound_value), and those whose key is not a single variable (families, their
+// elements, stages: few) also in the std::tuple base, which std::get reaches (indexed.hpp reads
+// a family's array through it; binding_index_v indexes it). A std::tuple of all bindings cost
+// g++ 16 s of CPU time for 258 bindings (its recursive base classes and their constructors,
+// each named by the rest of the tuple), a detail::list of them almost nothing.
+template <class Tuple, class... B>
+struct environment : Tuple {
+    list<B...> all;
+
+    template <std::size_t... K>
+    constexpr environment(list<B...> const& l, std::index_sequence<K...>)
+        : Tuple{get<K>(l)...}, all(l) {}
+};
+
+template <class Key>
+inline constexpr bool is_single_variable = is_var<Key>;
+
+template <class Env>
+struct env_slots;
+template <class... B>
+struct env_slots<std::tuple<B...>> {
+    using type = bound_keys<std::index_sequence_for<B...>, B...>;
+    using flat = type;
+    static constexpr std::size_t none = sizeof...(B);
+};
+template <class... A, class... B>
+struct env_slots<environment<std::tuple<A...>, B...>> {
+    using type = bound_keys<std::index_sequence_for<A...>, A...>;
+    using flat = bound_keys<std::index_sequence_for<B...>, B...>;
+    static constexpr std::size_t none = sizeof...(A);
+};
+
+template <class Key, std::size_t I>
+std::integral_constant<std::size_t, I> bound_position(bound_at<Key, I> const*);
+template <class Key> // not bound, or bound twice (a pointer to base converts better than to void)
+std::integral_constant<std::size_t, std::size_t(-1)> bound_position(void const*);
+
+template <class Key, class Slots>
+inline constexpr std::size_t bound_position_v =
+    decltype(bound_position<Key>(static_cast<Slots const*>(nullptr)))::value;
+
+// The index of Key's binding in Env's std::tuple (the tuple base of an environment).
 template <class Key, class Env>
-inline constexpr std::size_t binding_index_v = binding_index<Key>(static_cast<Env const*>(nullptr));
+inline constexpr std::size_t binding_index_v =
+    bound_position_v<Key, typename env_slots<std::remove_cv_t<Env>>::type> == std::size_t(-1)
+        ? env_slots<std::remove_cv_t<Env>>::none
+        : bound_position_v<Key, typename env_slots<std::remove_cv_t<Env>>::type>;
 
 template <class Key, class Env>
-inline constexpr bool has_binding = binding_index_v<Key, Env> < std::tuple_size_v<Env>;
+inline constexpr bool has_binding =
+    bound_position_v<Key, typename env_slots<std::remove_cv_t<Env>>::flat> != std::size_t(-1);
 
 template <class Key, class T, class Env>
 constexpr T bound_value(Env const& env) {
-    return static_cast<T>(std::get<binding_index_v<Key, Env>>(env).value);
+    constexpr std::size_t at =
+        bound_position_v<Key, typename env_slots<std::remove_cv_t<Env>>::flat>;
+    if constexpr (requires { env.all; })
+        return static_cast<T>(get<at>(env.all).value);
+    else
+        return static_cast<T>(std::get<at>(env).value);
 }
 
 // Reports the first key that is bound more than once.
 template <class... B>
 constexpr void check_bound_once() {
-    using keys = std::tuple<typename B::key...>;
-    using all = std::tuple<B...>;
+    using slots = bound_keys<std::index_sequence_for<B...>, B...>;
     [[maybe_unused]] constexpr std::size_t twice = [] { // a loop: no fold of > 256 operands
         constexpr std::size_t n = sizeof...(B);
-        constexpr std::size_t first[] = {
-            binding_index<typename B::key>(static_cast<all const*>(nullptr))..., 0};
+        constexpr std::size_t at[] = {bound_position_v<typename B::key, slots>..., 0};
         for (std::size_t i = 0; i < n; ++i)
-            if (first[i] != i)
+            if (at[i] != i)
                 return i;
         return n;
     }();
     if constexpr (twice < sizeof...(B)) {
-        using key = std::tuple_element_t<twice, keys>;
+        using key = typename boost::mp11::mp_at_c<boost::mp11::mp_list<B...>, twice>::key;
         (void)sizeof(spelled_as_chars<error::variable_bound_twice, key_name<key>::name>);
     }
 }
@@ -149,19 +205,36 @@ struct array_scalar<std::array<T, N>> {
 };
 
 template <class... B>
-constexpr auto scalar_of(std::tuple<B...> const*) {
+constexpr auto scalar_of(boost::mp11::mp_list<B...>) {
     if constexpr (sizeof...(B) == 0)
         return double{};
-    else
-        return std::common_type_t<
-            bound_type<typename array_scalar<typename B::value_type>::type>...>{};
+    else // folded pairwise: std::common_type of n types recurses n deep (g++'s limit is 900)
+        return boost::mp11::mp_fold<
+            boost::mp11::mp_list<bound_type<typename array_scalar<typename B::value_type>::type>...>,
+            bound_type<typename array_scalar<
+                typename boost::mp11::mp_front<boost::mp11::mp_list<B...>>::value_type>::type>,
+            std::common_type_t>{};
 }
 
 } // namespace detail
 
+namespace detail {
+template <class Env>
+struct bindings_of_env;
+template <class... B>
+struct bindings_of_env<std::tuple<B...>> {
+    using type = boost::mp11::mp_list<B...>;
+};
+template <class Tuple, class... B>
+struct bindings_of_env<environment<Tuple, B...>> {
+    using type = boost::mp11::mp_list<B...>;
+};
+} // namespace detail
+
 // The scalar type of an evaluation: the common type of the bound values.
 template <class Env>
-using scalar_t = decltype(detail::scalar_of(static_cast<Env const*>(nullptr)));
+using scalar_t = decltype(detail::scalar_of(
+    typename detail::bindings_of_env<std::remove_cv_t<Env>>::type{}));
 
 namespace detail {
 template <class A>
@@ -190,10 +263,26 @@ checked_bindings(B const&... b) {
 }
 
 template <class... B>
-constexpr std::tuple<binding_ref<typename B::key, typename B::value_type>...>
-checked_binding_refs(B const&... b) {
+constexpr auto checked_binding_refs(B const&... b) {
     check_bound_once<B...>();
-    return {{b.value}...};
+    using refs = boost::mp11::mp_list<binding_ref<typename B::key, typename B::value_type>...>;
+    constexpr auto tupled = [] { // the positions of the bindings not of single variables
+        constexpr bool single[] = {is_single_variable<typename B::key>..., true};
+        std::array<std::size_t, sizeof...(B) + 1> at{};
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < sizeof...(B); ++i)
+            if (!single[i])
+                at[n++] = i;
+        at[sizeof...(B)] = n;
+        return at;
+    }();
+    return [&]<std::size_t... K>(std::index_sequence<K...>) {
+        using env = environment<std::tuple<boost::mp11::mp_at_c<refs, tupled[K]>...>,
+                                binding_ref<typename B::key, typename B::value_type>...>;
+        return env(list<binding_ref<typename B::key, typename B::value_type>...>(
+                       binding_ref<typename B::key, typename B::value_type>{b.value}...),
+                   std::index_sequence<tupled[K]...>{});
+    }(std::make_index_sequence<tupled[sizeof...(B)]>{});
 }
 
 // Calls collect(b...) with the bindings b of the arguments of an evaluation (bindings and

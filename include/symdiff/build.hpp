@@ -123,20 +123,34 @@ constexpr auto assemble(detail::list<T...> const& t) {
 template <class Kind, class... T>
 constexpr auto build(detail::list<T...> const& t);
 
+// Whether `node + operand` (or `operand + node`, and likewise `*`) is one operand put into its
+// place in an already canonical node (the chain `x0 * w0 + x1 * w1 + ... + b`): `::value`, and
+// the result as `::type` (defined below).
+template <class Kind, class... E>
+struct insertion {
+    static constexpr bool value = false;
+};
+
 } // namespace detail
 
 // The smart constructors.
 template <class... E>
     requires detail::all_v<Expression<E>...>
 constexpr auto sum_of(E const&... e) {
-    return detail::build<detail::sum_kind>(
-        detail::concat(detail::operands_of<detail::sum_kind>(e)...));
+    if constexpr (detail::insertion<detail::sum_kind, E...>::value)
+        return typename detail::insertion<detail::sum_kind, E...>::type{};
+    else
+        return detail::build<detail::sum_kind>(
+            detail::concat(detail::operands_of<detail::sum_kind>(e)...));
 }
 template <class... E>
     requires detail::all_v<Expression<E>...>
 constexpr auto product_of(E const&... e) {
-    return detail::build<detail::product_kind>(
-        detail::concat(detail::operands_of<detail::product_kind>(e)...));
+    if constexpr (detail::insertion<detail::product_kind, E...>::value)
+        return typename detail::insertion<detail::product_kind, E...>::type{};
+    else
+        return detail::build<detail::product_kind>(
+            detail::concat(detail::operands_of<detail::product_kind>(e)...));
 }
 template <Expression B, Expression E>
 constexpr auto power_of(B const& base, E const& exponent);
@@ -228,6 +242,103 @@ constexpr std::size_t insertion_point() {
             return insertion_point<Kind, Prefix, X, Lo, mid>();
     }
 }
+
+// A chain of binary `+` (`x0 * w0 + x1 * w1 + ... + b`, as users write a neuron) builds a sum of
+// n terms in n steps. Through build() every step instantiated some 25 functions and variable
+// templates whose names spell the whole sum so far; g++ mangles each of them, at a cost
+// quadratic in the length of the name, so the chain took O(n^3): 9.7 s at N = 32, 29 s at
+// N = 64 and over 90 s at N = 128 (g++ 12, with the gradient; clang 14 5.9 / 18.6 s / failed).
+// When one operand is a canonical node of the kind and the other a single operand that goes
+// between two of its operands without a like neighbour, the result is the node with the operand
+// inserted: computed here in class templates (which g++ does not mangle), as build() would
+// order it (after every operand not greater, by binary search with the same comparison), and,
+// as the formulas are stateless (empty types), made without touching the operands.
+
+// Operand I of a node, read off its operands' list<T...> (already complete: the node's member)
+// by deducing the list's base list_leaf<I, T>; boost::mp11::mp_at_c on g++ (no
+// __type_pack_element) builds a map of n pairs and a class with n bases per list.
+template <std::size_t I, class T>
+T leaf_type(list_leaf<I, T> const*);
+template <class L, std::size_t I>
+using operand_at = decltype(leaf_type<I>(static_cast<L const*>(nullptr)));
+
+// Where X goes among the sorted operands Lo..Hi of the list L: after every operand not greater.
+template <class Kind, class L, class X, std::size_t Lo, std::size_t Hi>
+struct insertion_search
+    : std::conditional_t<(operand_compare<Kind, operand_at<L, (Lo + Hi) / 2>, X>() <= 0),
+                         insertion_search<Kind, L, X, (Lo + Hi) / 2 + 1, Hi>,
+                         insertion_search<Kind, L, X, Lo, (Lo + Hi) / 2>> {};
+template <class Kind, class L, class X, std::size_t P>
+struct insertion_search<Kind, L, X, P, P> : std::integral_constant<std::size_t, P> {};
+
+template <class Kind, class E>
+using key_t = decltype(key_of<Kind>(std::declval<E const&>()));
+
+// The operands T... with X put before operand P (or last), in one pack expansion: the
+// operands T_I as a list of one, and X before T_P (boost::mp11::mp_insert_c's mp_take_c
+// recurses in steps of 10 operands, each a list of the rest).
+template <bool Here>
+struct with_x {
+    template <class X, class T>
+    using type = boost::mp11::mp_list<T>;
+    template <class X>
+    using last = boost::mp11::mp_list<>;
+};
+template <>
+struct with_x<true> {
+    template <class X, class T>
+    using type = boost::mp11::mp_list<X, T>;
+    template <class X>
+    using last = boost::mp11::mp_list<X>;
+};
+template <class Kind, std::size_t P, class X, class Indices, class... T>
+struct inserted;
+template <class Kind, std::size_t P, class X, std::size_t... I, class... T>
+struct inserted<Kind, P, X, std::index_sequence<I...>, T...> {
+    using type = boost::mp11::mp_apply<
+        Kind::template node,
+        boost::mp11::mp_append<typename with_x<I == P>::template type<X, T>...,
+                               typename with_x<P == sizeof...(T)>::template last<X>>>;
+};
+
+// Node's operands T... (a canonical node: sorted, no number) and the new operand X, both
+// stateless.
+template <class Kind, class X, class... T>
+struct insertion_into {
+    using operands = list<T...>;
+    static constexpr std::size_t n = sizeof...(T);
+    static constexpr std::size_t at = insertion_search<Kind, operands, X, 0, n>::value;
+    // a neighbour with X's key: like operands, collected by build()
+    template <std::size_t I>
+    static constexpr bool like() {
+        if constexpr (I < n)
+            return std::is_same_v<key_t<Kind, operand_at<operands, I>>, key_t<Kind, X>>;
+        else
+            return false;
+    }
+    static constexpr bool value = !like<at>() && (at == 0 || !like<at - 1>());
+    using type = typename inserted<Kind, at, X, std::index_sequence_for<T...>, T...>::type;
+};
+
+template <class Kind, class Node, class X>
+struct insertion_of {
+    static constexpr bool value = false;
+};
+template <class Kind, template <class...> class Node, class... T, class X>
+    requires(Kind::template is_same_kind<Node<T...>> && !Kind::template is_same_kind<X> &&
+             !is_number_node<X> && is_stateless<X>)
+struct insertion_of<Kind, Node<T...>, X>
+    : std::conditional_t<
+          // stateless, and no number at either end (numbers are only ever there)
+          all_v<is_stateless<T>...> && !is_number_node<operand_at<list<T...>, 0>> &&
+              !is_number_node<operand_at<list<T...>, sizeof...(T) - 1>>,
+          insertion_into<Kind, X, T...>, insertion_of<Kind, void, void>> {};
+
+template <class Kind, class A, class B>
+    requires Kind::template is_same_kind<A> || Kind::template is_same_kind<B>
+struct insertion<Kind, A, B>
+    : std::conditional_t<Kind::template is_same_kind<A>, insertion_of<Kind, A, B>,
+                         insertion_of<Kind, B, A>> {};
 
 // The values of a list of std::integral_constant positions, as an array.
 template <class... P>
