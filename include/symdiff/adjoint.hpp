@@ -235,8 +235,8 @@ struct adjoint_sweep {
 
     // The plan's structure as tables (plan_edges), and what this sweep learns from them in one
     // constant evaluation each: which entries are this output's and depend on W, and which
-    // parent writes each adjoint first. (One template per entry and variable here, such as
-    // depends_on_t<E, W>, cost clang 14 a third of the 256-input neuron's gradient.)
+    // parent writes each adjoint first. (One template per entry here, such as depends_on_t<E, W>
+    // with its |W| comparisons, cost clang 14 9.2 s instead of 6.7 for the 128-input neuron.)
     using edges = plan_edges<Plan>;
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 

