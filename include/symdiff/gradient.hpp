@@ -136,12 +136,13 @@ struct constant_reader {
         return P{}.template evaluate<T>(0);
     }
 };
-template <class P, class Env>
-struct unbound_reader { // reports the variable that no binding gives a value (variable.hpp)
+template <class P>
+struct unbound_reader { // reports the variable that no binding gives a value
     using base = no_binding;
     template <class T>
     static constexpr T read(no_binding const*) {
-        return P{}.template evaluate<T>(std::declval<Env const&>());
+        (void)sizeof(spelled_as_chars<error::no_value_bound_for_variable, P::name>);
+        return T{};
     }
 };
 struct no_reader { // not a leaf
@@ -230,9 +231,9 @@ struct plan_evaluator {
                 return boost::mp11::mp_identity<
                     element_reader<P, binding_base<bound_at<typename P::family>::value>>>{};
             else
-                return boost::mp11::mp_identity<unbound_reader<P, Env>>{};
+                return boost::mp11::mp_identity<unbound_reader<P>>{};
         } else {
-            return boost::mp11::mp_identity<unbound_reader<P, Env>>{};
+            return boost::mp11::mp_identity<unbound_reader<P>>{};
         }
     }
     template <std::size_t K>
