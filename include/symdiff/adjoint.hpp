@@ -174,6 +174,18 @@ struct no_backprop { // a leaf, or an entry that does not depend on the variable
     [[gnu::always_inline]] static constexpr void run(T*, T const*) {}
 };
 
+// Stores the values of the leaves Leaf... at the positions At... of the table, from the bindings.
+template <class At, class... Leaf>
+struct reload_leaves;
+template <std::size_t... At, class... Leaf>
+struct reload_leaves<std::index_sequence<At...>, Leaf...> {
+    template <class T, class Env>
+    [[gnu::always_inline]] static constexpr void run([[maybe_unused]] T* table,
+                                                     [[maybe_unused]] Env const* env) {
+        ((table[At] = Leaf::template of<T>(static_cast<T const*>(table), env)), ...);
+    }
+};
+
 // Hands the derivatives by W's elements K... to sink.put<K>, from the adjoint table's Slot...
 template <class Ks, class Slots>
 struct put_derivatives;
@@ -516,9 +528,12 @@ struct adjoint_sweep {
         typename std::conditional_t<active[K] && edges::first[K + 1] != edges::first[K],
                                     active_backprop<K>, boost::mp11::mp_identity<no_backprop>>::type;
 
-    // The J-th leaf operand that the step of the entry at K reloads (plan_evaluator::reload_slot)
-    template <std::size_t K, std::size_t J>
-    using slot = typename Values::template reload_slot<K, J, active[K]>;
+    // The leaf operands that the reverse step of the entry at K reloads from the bindings: none
+    // when the step does nothing.
+    template <std::size_t K>
+    using reload_at =
+        typename std::conditional_t<active[K], typename Values::template reload_of_at<K>,
+                                    boost::mp11::mp_identity<reload_leaves<std::index_sequence<>>>>::type;
 
     // The entries' reverse steps, Hi - 1 down to Lo: parents before children. (In folds of at
     // most 128: clang 14 rejects a fold of more than 256 operands.)
@@ -533,13 +548,7 @@ struct adjoint_sweep {
     }
     template <std::size_t Top, class Sink, std::size_t... K>
     [[gnu::always_inline]] constexpr void sweep_each(Sink const& sink, std::index_sequence<K...>) {
-        // (each step first reloads its leaf operands from the bindings: see
-        // plan_evaluator::barrier; written out here, as a function per entry would be named by
-        // the plan)
-        ((values.value[slot<Top - K, 0>::at] = slot<Top - K, 0>::reader::template read<T>(
-              &static_cast<typename slot<Top - K, 0>::reader::base const&>(values.env)),
-          values.value[slot<Top - K, 1>::at] = slot<Top - K, 1>::reader::template read<T>(
-              &static_cast<typename slot<Top - K, 1>::reader::base const&>(values.env)),
+        ((reload_at<Top - K>::run(static_cast<T*>(values.value), &values.env),
           backprop_at<Top - K>::run(static_cast<T*>(adjoint), static_cast<T const*>(values.value)),
           puts_at<Top - K>::run(static_cast<T const*>(adjoint), sink)),
          ...);

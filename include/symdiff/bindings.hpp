@@ -105,18 +105,13 @@ struct bound_keys<std::index_sequence<I...>, B...> : bound_at<typename B::key, I
 // a family's array through it; binding_index_v indexes it). A std::tuple of all bindings cost
 // g++ 16 s of CPU time for 258 bindings (its recursive base classes and their constructors,
 // each named by the rest of the tuple), a detail::list of them almost nothing.
-// (The list and an empty no_binding are bases, not members, so that code reading one binding
-// takes a pointer to that binding's base, list_leaf<i, B>, and is named by it alone: gradient.hpp's
-// leaf readers. A function named by the whole environment, one per variable, cost g++ O(n^2) to
-// mangle each.)
-struct no_binding {};
 template <class Tuple, class... B>
-struct environment : Tuple, list<B...>, no_binding {
+struct environment : Tuple {
+    list<B...> all;
+
     template <std::size_t... K>
     constexpr environment(list<B...> const& l, std::index_sequence<K...>)
-        : Tuple{get<K>(l)...}, list<B...>(l) {}
-
-    constexpr list<B...> const& all() const { return *this; }
+        : Tuple{get<K>(l)...}, all(l) {}
 };
 
 template <class Key>
@@ -161,8 +156,8 @@ template <class Key, class T, class Env>
 constexpr T bound_value(Env const& env) {
     constexpr std::size_t at =
         bound_position_v<Key, typename env_slots<std::remove_cv_t<Env>>::flat>;
-    if constexpr (requires { env.all(); })
-        return static_cast<T>(get<at>(env.all()).value);
+    if constexpr (requires { env.all; })
+        return static_cast<T>(get<at>(env.all).value);
     else
         return static_cast<T>(std::get<at>(env).value);
 }

@@ -87,12 +87,17 @@ struct entry_value {
         else
             return P::template combine<T>(S::get(table)...);
     }
+    // (env: unused; leaf_entry reads the bindings through it)
+    template <class T>
+    [[gnu::always_inline]] static constexpr T of(T const* table, void const*) {
+        return get(table);
+    }
 };
 
 // The entries computed where they are used: never stored.
 struct no_entry {
     template <class T>
-    [[gnu::always_inline]] static constexpr T get(T const*) {
+    static constexpr T of(T const*, void const*) {
         return T{};
     }
 };
@@ -103,53 +108,15 @@ inline constexpr bool is_bound_stage = false;
 template <fixed_string N, class B, class Env>
 inline constexpr bool is_bound_stage<named<N, B>, Env> = has_binding<stage_key<N>, Env>;
 
-// A plan entry whose value the bindings give: a variable, a constant, a stage they override
-// (read by plan_evaluator::reader_at).
+// A plan entry whose value the bindings give: a variable, a constant, a stage they override.
 template <class P>
-struct leaf_entry {};
-
-// How a leaf's value is read: from its binding, through a pointer to the environment's base that
-// holds it (list_leaf<i, binding_ref<key, A>>), by a function named by the leaf and that binding
-// only. (Functions named by the whole environment, one per variable, cost g++ O(n^2) each to
-// mangle for n named variables: a third of the 128-input neuron's compile time.)
-template <class P, class Base>
-struct binding_reader { // a variable, an element bound alone, a stage bound by its name
-    using base = Base;
-    template <class T>
-    [[gnu::always_inline]] static constexpr T read(Base const* b) {
-        return static_cast<T>(b->value.value);
-    }
-};
-template <class P, class Base>
-struct element_reader { // an element of a family bound as a whole
-    using base = Base;
-    template <class T>
-    [[gnu::always_inline]] static constexpr T read(Base const* b) {
-        return static_cast<T>(element_of<0>(b->value.value, P::index));
-    }
-};
-template <class P>
-struct constant_reader {
-    using base = no_binding;
-    template <class T>
-    [[gnu::always_inline]] static constexpr T read(no_binding const*) {
-        return P{}.template evaluate<T>(0);
-    }
-};
-template <class P>
-struct unbound_reader { // reports the variable that no binding gives a value
-    using base = no_binding;
-    template <class T>
-    static constexpr T read(no_binding const*) {
-        (void)sizeof(spelled_as_chars<error::no_value_bound_for_variable, P::name>);
-        return T{};
-    }
-};
-struct no_reader { // not a leaf
-    using base = no_binding;
-    template <class T>
-    [[gnu::always_inline]] static constexpr T read(no_binding const*) {
-        return T{};
+struct leaf_entry {
+    template <class T, class Env>
+    [[gnu::always_inline]] static constexpr T of(T const*, Env const* env) {
+        if constexpr (is_named<P>)
+            return bound_value<stage_key<P::name>, T>(*env);
+        else
+            return P{}.template evaluate<T>(*env);
     }
 };
 
@@ -207,37 +174,6 @@ struct plan_evaluator {
         using type = entry_value<typename plan_entry<Plan, K>::type, typename source<C>::type...>;
     };
 
-    // The reader of the entry P when it is a leaf.
-    using bindings = typename bindings_of_env<std::remove_cv_t<Env>>::type;
-    using flat_slots = typename env_slots<std::remove_cv_t<Env>>::flat;
-    template <class Key>
-    using bound_at = decltype(bound_position<Key>(static_cast<flat_slots const*>(nullptr)));
-    template <std::size_t At>
-    using binding_base = list_leaf<At, entry_t<bindings, At>>;
-    static constexpr std::size_t unbound = static_cast<std::size_t>(-1);
-    template <class P>
-    static constexpr auto reader_of() { // (in decltype only)
-        if constexpr (!boost::mp11::mp_empty<children_t<P>>::value && !is_bound_stage<P, Env>)
-            return boost::mp11::mp_identity<no_reader>{};
-        else if constexpr (is_constant<P>)
-            return boost::mp11::mp_identity<constant_reader<P>>{};
-        else if constexpr (is_named<P>)
-            return boost::mp11::mp_identity<
-                binding_reader<P, binding_base<bound_at<stage_key<P::name>>::value>>>{};
-        else if constexpr (bound_at<P>::value != unbound)
-            return boost::mp11::mp_identity<binding_reader<P, binding_base<bound_at<P>::value>>>{};
-        else if constexpr (requires { typename P::family; }) {
-            if constexpr (bound_at<typename P::family>::value != unbound)
-                return boost::mp11::mp_identity<
-                    element_reader<P, binding_base<bound_at<typename P::family>::value>>>{};
-            else
-                return boost::mp11::mp_identity<unbound_reader<P>>{};
-        } else {
-            return boost::mp11::mp_identity<unbound_reader<P>>{};
-        }
-    }
-    template <std::size_t K>
-    using reader_at = typename decltype(reader_of<typename plan_entry<Plan, K>::type>())::type;
     // What gives the entry at position K its value: the bindings, or its children's values
     // (nothing for an entry computed where it is used).
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
@@ -282,55 +218,42 @@ struct plan_evaluator {
     static constexpr auto is_leaf_at = []<std::size_t... K>(std::index_sequence<K...>) {
         return std::array<bool, size + 1>{is_leaf_entry<entry_of<K>>::value..., false};
     }(std::make_index_sequence<size>{});
-    // the leaf operands whose values the reverse step of the entry at k reads: leaves.list[
-    // leaves.first[k]] ... (a sum's step reads none; a product, a power, a function at most two)
+    // the leaf operands of the entry at k: leaves.list[leaves.first[k]] ...
     static constexpr auto leaves = [] {
         struct {
             std::array<std::size_t, size + 1> first;
             std::array<std::size_t, edges::count + 1> list;
-            std::size_t most;
         } l{};
         std::size_t n = 0;
         for (std::size_t k = 0; k < size; ++k) {
             l.first[k] = n;
-            if (edges::kind[k] != 1)
-                for (std::size_t e = edges::first[k]; e < edges::first[k + 1]; ++e)
-                    if (is_leaf_at[edges::child[e]])
-                        l.list[n++] = edges::child[e];
-            if (n - l.first[k] > l.most)
-                l.most = n - l.first[k];
+            for (std::size_t e = edges::first[k]; e < edges::first[k + 1]; ++e)
+                if (is_leaf_at[edges::child[e]])
+                    l.list[n++] = edges::child[e];
         }
         l.first[size] = n;
         return l;
     }();
-    static_assert(leaves.most <= 2);
-    // The J-th leaf operand that the reverse step of the entry at K reloads (Use: the step is
-    // active): its position (size: none, a spare slot) and its reader.
-    template <std::size_t K, std::size_t J, bool Use,
-              bool Some = Use && (J < leaves.first[K + 1] - leaves.first[K])>
-    struct reload_slot {
-        static constexpr std::size_t at = size;
-        using reader = no_reader;
+    template <std::size_t K, class J>
+    struct reload_of;
+    template <std::size_t K, std::size_t... J>
+    struct reload_of<K, std::index_sequence<J...>> {
+        using type =
+            reload_leaves<std::index_sequence<leaves.list[leaves.first[K] + J]...>,
+                          entry_of<leaves.list[leaves.first[K] + J]>...>;
     };
-    template <std::size_t K, std::size_t J, bool Use>
-    struct reload_slot<K, J, Use, true> {
-        static constexpr std::size_t at = leaves.list[leaves.first[K] + J];
-        using reader = reader_at<at>;
-    };
-    // What computes the entry at K from its children (no_entry for a leaf).
+    // what reloads the leaf operands of the entry at K (::type)
     template <std::size_t K>
-    using compound_at =
-        std::conditional_t<is_leaf_at[K], no_entry, entry_of<K>>;
+    struct reload_of_at
+        : reload_of<K, std::make_index_sequence<leaves.first[K + 1] - leaves.first[K]>> {};
 
     template <std::size_t Lo, std::size_t... K>
     [[gnu::always_inline]] constexpr void fill_each(std::index_sequence<K...>) {
         // (not a member function per entry, whose name would spell the plan: see entry_value)
-        ((inlined[Lo + K] ? void()
-          : is_leaf_at[Lo + K]
-              ? void(value[Lo + K] = reader_at<Lo + K>::template read<T>(
-                         &static_cast<typename reader_at<Lo + K>::base const&>(env)))
+        ((inlined[Lo + K]
+              ? void()
               : void(value[Lo + K] =
-                         compound_at<Lo + K>::template get<T>(static_cast<T const*>(value)))),
+                         entry_of<Lo + K>::template of<T>(static_cast<T const*>(value), &env))),
          ...);
     }
 
@@ -425,7 +348,7 @@ struct gradient_type_of<false, T, X> {
     using type = typename part_type<T, X>::type;
 };
 template <class T, class... X>
-using gradient_t = typename gradient_type_of<(!is_family<X> && ...), T, X...>::type;
+using gradient_t = typename gradient_type_of<all_v<!is_family<X>...>, T, X...>::type;
 
 // The number of scalars in a (nested) std::array, 1 for a scalar.
 template <class A>
@@ -619,16 +542,20 @@ namespace detail {
 // The arguments of gradient, value_and_gradient, hessian and jacobian: a formula, then variables,
 // named stages and families. One message for a misuse, and nothing more: callers build nothing
 // unless valid_gradient_arguments.
+// (all_v, not a fold: clang 14 rejects a fold of more than 256 operands, and a gradient may be
+// taken by 257 named variables)
+template <class... X>
+inline constexpr bool differentiation_arguments =
+    all_v<(DifferentiationVariable<X> || is_family<X>)...>;
 template <class F, class... X>
-inline constexpr bool valid_gradient_arguments = Expression<F> && sizeof...(X) > 0 &&
-                                                 ((DifferentiationVariable<X> ||
-                                                   is_family<X>)&&...);
+inline constexpr bool valid_gradient_arguments =
+    Expression<F> && sizeof...(X) > 0 && differentiation_arguments<X...>;
 
 template <class F, class... X>
 constexpr void check_gradient_or_family_arguments() {
     static_assert(Expression<F>, "symdiff: the first argument must be a symdiff formula");
     static_assert(sizeof...(X) > 0, "symdiff: name at least one variable");
-    static_assert(((DifferentiationVariable<X> || is_family<X>)&&...),
+    static_assert(differentiation_arguments<X...>,
                   "symdiff: can only differentiate by a variable (symdiff::var<\"x\">), a family "
                   "of variables (symdiff::vars<\"w\", 8, 4>) or a named stage "
                   "(symdiff::name<\"net\">(...))");
