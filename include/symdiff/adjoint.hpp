@@ -416,11 +416,12 @@ struct adjoint_sweep {
     // Where d output / d W[k] is: wrt_at[k] < size, adjoint[wrt_at[k]]; size, 0 (the output
     // does not depend on W[k]); size + 1 + j, stage_adjoint[j] (a stage with stored numbers).
     template <class X, std::size_t K>
-    using wrt_slot = std::integral_constant<
-        std::size_t, at<X>::value != static_cast<std::size_t>(-1)
-                         ? (active[at<X>::value] ? at<X>::value : size)
-                     : (is_named<X> && !is_stateless<X>) ? size + 1 + stage_slot[K]
-                                                         : size>;
+    using wrt_slot =
+        std::integral_constant<std::size_t, at<X>::value != static_cast<std::size_t>(-1)
+                                                ? (active[at<X>::value] ? at<X>::value : size)
+                                            : (is_named<X> && !is_stateless<X>)
+                                                ? size + 1 + stage_slot[K]
+                                                : size>;
     static constexpr auto wrt_at = []<class... X, std::size_t... K>(boost::mp11::mp_list<X...>,
                                                                     std::index_sequence<K...>) {
         return std::array<std::size_t, sizeof...(X) + 1>{wrt_slot<X, K>::value..., size};
@@ -517,23 +518,24 @@ struct adjoint_sweep {
     template <std::size_t K>
     struct active_backprop {
         using P = typename plan_entry<Plan, K>::type;
-        using type = backprop<
-            P, K, lowered_power_at<Plan, P>::value,
-            typename share_codes<
-                K, std::make_index_sequence<edges::first[K + 1] - edges::first[K]>>::type>;
+        using type =
+            backprop<P, K, lowered_power_at<Plan, P>::value,
+                     typename share_codes<
+                         K, std::make_index_sequence<edges::first[K + 1] - edges::first[K]>>::type>;
     };
     // The reverse step of the entry at K: none for leaves and entries that are not active.
     template <std::size_t K>
     using backprop_at =
         typename std::conditional_t<active[K] && edges::first[K + 1] != edges::first[K],
-                                    active_backprop<K>, boost::mp11::mp_identity<no_backprop>>::type;
+                                    active_backprop<K>,
+                                    boost::mp11::mp_identity<no_backprop>>::type;
 
     // The leaf operands that the reverse step of the entry at K reloads from the bindings: none
     // when the step does nothing.
     template <std::size_t K>
-    using reload_at =
-        typename std::conditional_t<active[K], typename Values::template reload_of_at<K>,
-                                    boost::mp11::mp_identity<reload_leaves<std::index_sequence<>>>>::type;
+    using reload_at = typename std::conditional_t<
+        active[K], typename Values::template reload_of_at<K>,
+        boost::mp11::mp_identity<reload_leaves<std::index_sequence<>>>>::type;
 
     // The entries' reverse steps, Hi - 1 down to Lo: parents before children. (In folds of at
     // most 128: clang 14 rejects a fold of more than 256 operands.)
@@ -553,7 +555,6 @@ struct adjoint_sweep {
           puts_at<Top - K>::run(static_cast<T const*>(adjoint), sink)),
          ...);
     }
-
 };
 
 } // namespace symdiff::detail

@@ -143,14 +143,16 @@ inline constexpr std::size_t bound_position_v =
 
 // The index of Key's binding in Env's std::tuple (the tuple base of an environment).
 template <class Key, class Env>
-inline constexpr std::size_t binding_index_v =
-    bound_position_v<Key, typename env_slots<std::remove_cv_t<Env>>::type> == std::size_t(-1)
-        ? env_slots<std::remove_cv_t<Env>>::none
-        : bound_position_v<Key, typename env_slots<std::remove_cv_t<Env>>::type>;
+inline constexpr std::size_t
+    binding_index_v = bound_position_v<Key, typename env_slots<std::remove_cv_t<Env>>::type> ==
+                              std::size_t(-1)
+                          ? env_slots<std::remove_cv_t<Env>>::none
+                          : bound_position_v<Key, typename env_slots<std::remove_cv_t<Env>>::type>;
 
 template <class Key, class Env>
-inline constexpr bool has_binding =
-    bound_position_v<Key, typename env_slots<std::remove_cv_t<Env>>::flat> != std::size_t(-1);
+inline constexpr bool
+    has_binding = bound_position_v<Key, typename env_slots<std::remove_cv_t<Env>>::flat> !=
+                  std::size_t(-1);
 
 template <class Key, class T, class Env>
 constexpr T bound_value(Env const& env) {
@@ -210,7 +212,8 @@ constexpr auto scalar_of(boost::mp11::mp_list<B...>) {
         return double{};
     else // folded pairwise: std::common_type of n types recurses n deep (g++'s limit is 900)
         return boost::mp11::mp_fold<
-            boost::mp11::mp_list<bound_type<typename array_scalar<typename B::value_type>::type>...>,
+            boost::mp11::mp_list<
+                bound_type<typename array_scalar<typename B::value_type>::type>...>,
             bound_type<typename array_scalar<
                 typename boost::mp11::mp_front<boost::mp11::mp_list<B...>>::value_type>::type>,
             std::common_type_t>{};
@@ -233,8 +236,8 @@ struct bindings_of_env<environment<Tuple, B...>> {
 
 // The scalar type of an evaluation: the common type of the bound values.
 template <class Env>
-using scalar_t = decltype(detail::scalar_of(
-    typename detail::bindings_of_env<std::remove_cv_t<Env>>::type{}));
+using scalar_t =
+    decltype(detail::scalar_of(typename detail::bindings_of_env<std::remove_cv_t<Env>>::type{}));
 
 namespace detail {
 template <class A>
@@ -282,7 +285,8 @@ constexpr auto checked_binding_refs(B const&... b) {
         return env(list<binding_ref<typename B::key, typename B::value_type>...>(
                        binding_ref<typename B::key, typename B::value_type>{b.value}...),
                    std::index_sequence<tupled[K]...>{});
-    }(std::make_index_sequence<tupled[sizeof...(B)]>{});
+    }
+    (std::make_index_sequence<tupled[sizeof...(B)]>{});
 }
 
 // Calls collect(b...) with the bindings b of the arguments of an evaluation (bindings and

@@ -335,10 +335,11 @@ struct insertion_of<Kind, Node<T...>, X>
           insertion_into<Kind, X, T...>, insertion_of<Kind, void, void>> {};
 
 template <class Kind, class A, class B>
-    requires Kind::template is_same_kind<A> || Kind::template is_same_kind<B>
-struct insertion<Kind, A, B>
+requires Kind::template is_same_kind<A> ||
+    Kind::template is_same_kind<B> struct insertion<Kind, A, B>
     : std::conditional_t<Kind::template is_same_kind<A>, insertion_of<Kind, A, B>,
-                         insertion_of<Kind, B, A>> {};
+                         insertion_of<Kind, B, A>> {
+};
 
 // The values of a list of std::integral_constant positions, as an array.
 template <class... P>

@@ -124,9 +124,8 @@ struct leaf_entry {
 // operator(): the outputs, and the operands of subformulas with stored numbers (which are not
 // plan entries and are computed where they stand).
 template <class... F>
-using read_by_name =
-    merged<boost::mp11::mp_list<std::remove_cvref_t<F>...>,
-           typename below_stateful<std::remove_cvref_t<F>>::type...>;
+using read_by_name = merged<boost::mp11::mp_list<std::remove_cvref_t<F>...>,
+                            typename below_stateful<std::remove_cvref_t<F>>::type...>;
 
 template <class E>
 struct is_leaf_entry : std::false_type {};
@@ -152,8 +151,8 @@ struct plan_evaluator {
     static constexpr auto inlined = [] {
         std::array<bool, size + 1> in{};
         for (std::size_t k = 0; k < size; ++k)
-            in[k] = edges::kind[k] == 2 && edges::parents[k] == 1 &&
-                    edges::kind[edges::parent[k]] == 1;
+            in[k] =
+                edges::kind[k] == 2 && edges::parents[k] == 1 && edges::kind[edges::parent[k]] == 1;
         []<class... N>(std::array<bool, size + 1>& to, boost::mp11::mp_list<N...>) {
             std::size_t const where[] = {position_t<Plan, N>::value..., size};
             for (std::size_t w : where)
@@ -167,8 +166,8 @@ struct plan_evaluator {
     template <std::size_t K, class Children = typename plan_entry<Plan, K>::children>
     struct compute;
     template <std::size_t C>
-    struct source : std::conditional_t<inlined[C], compute<C>,
-                                       boost::mp11::mp_identity<from_table<C>>> {};
+    struct source
+        : std::conditional_t<inlined[C], compute<C>, boost::mp11::mp_identity<from_table<C>>> {};
     template <std::size_t K, std::size_t... C>
     struct compute<K, std::index_sequence<C...>> {
         using type = entry_value<typename plan_entry<Plan, K>::type, typename source<C>::type...>;
@@ -217,7 +216,8 @@ struct plan_evaluator {
     // is_leaf_at[k]: the entry at k is read from the bindings
     static constexpr auto is_leaf_at = []<std::size_t... K>(std::index_sequence<K...>) {
         return std::array<bool, size + 1>{is_leaf_entry<entry_of<K>>::value..., false};
-    }(std::make_index_sequence<size>{});
+    }
+    (std::make_index_sequence<size>{});
     // the leaf operands of the entry at k: leaves.list[leaves.first[k]] ...
     static constexpr auto leaves = [] {
         struct {
@@ -238,9 +238,8 @@ struct plan_evaluator {
     struct reload_of;
     template <std::size_t K, std::size_t... J>
     struct reload_of<K, std::index_sequence<J...>> {
-        using type =
-            reload_leaves<std::index_sequence<leaves.list[leaves.first[K] + J]...>,
-                          entry_of<leaves.list[leaves.first[K] + J]>...>;
+        using type = reload_leaves<std::index_sequence<leaves.list[leaves.first[K] + J]...>,
+                                   entry_of<leaves.list[leaves.first[K] + J]>...>;
     };
     // what reloads the leaf operands of the entry at K (::type)
     template <std::size_t K>
@@ -250,10 +249,9 @@ struct plan_evaluator {
     template <std::size_t Lo, std::size_t... K>
     [[gnu::always_inline]] constexpr void fill_each(std::index_sequence<K...>) {
         // (not a member function per entry, whose name would spell the plan: see entry_value)
-        ((inlined[Lo + K]
-              ? void()
-              : void(value[Lo + K] =
-                         entry_of<Lo + K>::template of<T>(static_cast<T const*>(value), &env))),
+        ((inlined[Lo + K] ? void()
+                          : void(value[Lo + K] = entry_of<Lo + K>::template of<T>(
+                                     static_cast<T const*>(value), &env))),
          ...);
     }
 
@@ -354,7 +352,7 @@ using gradient_t = typename gradient_type_of<all_v<!is_family<X>...>, T, X...>::
 template <class A>
 inline constexpr std::size_t flat_size = 1;
 template <class E, std::size_t S>
-inline constexpr std::size_t flat_size<std::array<E, S>> = S * flat_size<E>;
+inline constexpr std::size_t flat_size<std::array<E, S>> = S* flat_size<E>;
 template <class A>
 inline constexpr bool is_std_array = false;
 template <class E, std::size_t S>
@@ -427,7 +425,8 @@ template <class... X, class G>
     else
         return [&]<std::size_t... K>(std::index_sequence<K...>) {
             return tuple_writer<G, std::index_sequence<wrt_starts<X...>[K]...>>{g};
-        }(std::index_sequence_for<X...>{});
+        }
+    (std::index_sequence_for<X...>{});
 }
 } // namespace detail
 
@@ -548,8 +547,8 @@ template <class... X>
 inline constexpr bool differentiation_arguments =
     all_v<(DifferentiationVariable<X> || is_family<X>)...>;
 template <class F, class... X>
-inline constexpr bool valid_gradient_arguments =
-    Expression<F> && sizeof...(X) > 0 && differentiation_arguments<X...>;
+inline constexpr bool
+    valid_gradient_arguments = Expression<F> && sizeof...(X) > 0 && differentiation_arguments<X...>;
 
 template <class F, class... X>
 constexpr void check_gradient_or_family_arguments() {

@@ -223,8 +223,8 @@ struct plan_edges<Plan, std::index_sequence<K...>> {
     static constexpr std::size_t count =
         total_v<sequence_array<typename plan_entry<Plan, K>::children>::size...>;
     static constexpr auto first = [] {
-        constexpr std::size_t n[] = {sequence_array<typename plan_entry<Plan, K>::children>::size...,
-                                     0};
+        constexpr std::size_t n[] = {
+            sequence_array<typename plan_entry<Plan, K>::children>::size..., 0};
         std::array<std::size_t, size + 1> f{};
         for (std::size_t k = 0; k < size; ++k)
             f[k + 1] = f[k] + n[k];
@@ -232,9 +232,9 @@ struct plan_edges<Plan, std::index_sequence<K...>> {
     }();
     // kind[k]: the entry at k is a sum (1), a product (2), something else (0)
     static constexpr std::array<unsigned char, size + 1> kind{
-        (is_sum<typename plan_entry<Plan, K>::type>
-             ? 1
-             : is_product<typename plan_entry<Plan, K>::type> ? 2 : 0)...,
+        (is_sum<typename plan_entry<Plan, K>::type>       ? 1
+         : is_product<typename plan_entry<Plan, K>::type> ? 2
+                                                          : 0)...,
         0};
     static constexpr auto child = [] {
         constexpr std::size_t const* at[] = {
