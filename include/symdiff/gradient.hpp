@@ -218,7 +218,8 @@ struct plan_evaluator {
         return std::array<bool, size + 1>{is_leaf_entry<entry_of<K>>::value..., false};
     }
     (std::make_index_sequence<size>{});
-    // the leaf operands of the entry at k: leaves.list[leaves.first[k]] ...
+    // the leaf operands whose values the reverse step of the entry at k reads: leaves.list[
+    // leaves.first[k]] ... (none for a sum, whose step reads no operand's value)
     static constexpr auto leaves = [] {
         struct {
             std::array<std::size_t, size + 1> first;
@@ -227,9 +228,10 @@ struct plan_evaluator {
         std::size_t n = 0;
         for (std::size_t k = 0; k < size; ++k) {
             l.first[k] = n;
-            for (std::size_t e = edges::first[k]; e < edges::first[k + 1]; ++e)
-                if (is_leaf_at[edges::child[e]])
-                    l.list[n++] = edges::child[e];
+            if (edges::kind[k] != 1)
+                for (std::size_t e = edges::first[k]; e < edges::first[k + 1]; ++e)
+                    if (is_leaf_at[edges::child[e]])
+                        l.list[n++] = edges::child[e];
         }
         l.first[size] = n;
         return l;
@@ -304,14 +306,6 @@ using wrt_t = boost::mp11::mp_append<boost::mp11::mp_list<>, typename wrt_of<X>:
 
 template <class X>
 inline constexpr std::size_t wrt_size = boost::mp11::mp_size<typename wrt_of<X>::type>::value;
-
-// The shape of a family, vars<"w", 8, 4>: std::index_sequence<8, 4>.
-template <class X>
-struct shape_of;
-template <fixed_string N, std::size_t... S>
-struct shape_of<vars<N, S...>> {
-    using type = std::index_sequence<S...>;
-};
 
 // The result types. A gradient's part for the argument X: T for a variable or stage, a (nested)
 // std::array of the family's shape for a family.
