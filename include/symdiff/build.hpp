@@ -123,13 +123,31 @@ constexpr auto assemble(detail::list<T...> const& t) {
 template <class Kind, class... T>
 constexpr auto build(detail::list<T...> const& t);
 
-// Whether `node + operand` (or `operand + node`, and likewise `*`) is one operand put into its
-// place in an already canonical node (the chain `x0 * w0 + x1 * w1 + ... + b`): `::value`, and
-// the result as `::type` (defined below).
-template <class Kind, class... E>
-struct insertion {
-    static constexpr bool value = false;
+// Whether `a + b` (and likewise `a * b`) is quick: one operand put into its place in an already
+// canonical node (the chain `x0 * w0 + x1 * w1 + ... + b`), or two single operands put in order
+// (`x0 * w0`): `::value`, and the result as `::type` (defined below).
+// (Class templates throughout, named by the node's operands, never function or variable
+// templates: g++ mangles the name of every function and variable template it instantiates, at a
+// cost quadratic in the name's length, and a name that spells a sum of k terms is O(k) long.)
+template <class E>
+struct node_kind {
+    using type = void;
 };
+template <class... T>
+struct node_kind<sum<T...>> {
+    using type = sum_kind;
+};
+template <class... T>
+struct node_kind<product<T...>> {
+    using type = product_kind;
+};
+template <class Kind, class A, class B, class KindA = typename node_kind<A>::type,
+          class KindB = typename node_kind<B>::type>
+struct quick;
+template <class Kind, class... E>
+struct quick_of : std::false_type {};
+template <class Kind, class A, class B>
+struct quick_of<Kind, A, B> : quick<Kind, A, B> {};
 
 } // namespace detail
 
@@ -137,8 +155,8 @@ struct insertion {
 template <class... E>
     requires detail::all_v<Expression<E>...>
 constexpr auto sum_of(E const&... e) {
-    if constexpr (detail::insertion<detail::sum_kind, E...>::value)
-        return typename detail::insertion<detail::sum_kind, E...>::type{};
+    if constexpr (detail::quick_of<detail::sum_kind, E...>::value)
+        return typename detail::quick_of<detail::sum_kind, E...>::type{};
     else
         return detail::build<detail::sum_kind>(
             detail::concat(detail::operands_of<detail::sum_kind>(e)...));
@@ -146,8 +164,8 @@ constexpr auto sum_of(E const&... e) {
 template <class... E>
     requires detail::all_v<Expression<E>...>
 constexpr auto product_of(E const&... e) {
-    if constexpr (detail::insertion<detail::product_kind, E...>::value)
-        return typename detail::insertion<detail::product_kind, E...>::type{};
+    if constexpr (detail::quick_of<detail::product_kind, E...>::value)
+        return typename detail::quick_of<detail::product_kind, E...>::type{};
     else
         return detail::build<detail::product_kind>(
             detail::concat(detail::operands_of<detail::product_kind>(e)...));
@@ -248,11 +266,14 @@ constexpr std::size_t insertion_point() {
 // templates whose names spell the whole sum so far; g++ mangles each of them, at a cost
 // quadratic in the length of the name, so the chain took O(n^3): 9.7 s at N = 32, 29 s at
 // N = 64 and over 90 s at N = 128 (g++ 12, with the gradient; clang 14 5.9 / 18.6 s / failed).
-// When one operand is a canonical node of the kind and the other a single operand that goes
-// between two of its operands without a like neighbour, the result is the node with the operand
-// inserted: computed here in class templates (which g++ does not mangle), as build() would
-// order it (after every operand not greater, by binary search with the same comparison), and,
-// as the formulas are stateless (empty types), made without touching the operands.
+// The quick cases below make the result without build(), in class templates only (which g++
+// does not mangle), exactly as build() would order it, and, as the formulas are stateless
+// (empty types), without touching the operands:
+// - a canonical node of the kind and one more operand, which goes between two of the node's
+//   operands without a like neighbour: the node with the operand inserted (after every operand
+//   not greater, found by binary search with build()'s comparison);
+// - two single operands (not nodes of the kind, not numbers) with different keys: the node of
+//   the two, in order (`x0 * w0`).
 
 // Operand I of a node, read off its operands' list<T...> (already complete: the node's member)
 // by deducing the list's base list_leaf<I, T>; boost::mp11::mp_at_c on g++ (no
@@ -261,6 +282,9 @@ template <std::size_t I, class T>
 T leaf_type(list_leaf<I, T> const*);
 template <class L, std::size_t I>
 using operand_at = decltype(leaf_type<I>(static_cast<L const*>(nullptr)));
+
+template <class Kind, class E>
+using key_t = decltype(key_of<Kind>(std::declval<E const&>()));
 
 // Where X goes among the sorted operands Lo..Hi of the list L: after every operand not greater.
 template <class Kind, class L, class X, std::size_t Lo, std::size_t Hi>
@@ -271,75 +295,94 @@ struct insertion_search
 template <class Kind, class L, class X, std::size_t P>
 struct insertion_search<Kind, L, X, P, P> : std::integral_constant<std::size_t, P> {};
 
-template <class Kind, class E>
-using key_t = decltype(key_of<Kind>(std::declval<E const&>()));
+// Whether operand I of the N operands in L has X's key (like operands, which build() collects).
+template <class Kind, class L, std::size_t N, class X, std::size_t I, bool Inside = (I < N)>
+struct like_at : std::false_type {};
+template <class Kind, class L, std::size_t N, class X, std::size_t I>
+struct like_at<Kind, L, N, X, I, true>
+    : std::is_same<key_t<Kind, operand_at<L, I>>, key_t<Kind, X>> {};
 
-// The operands T... with X put before operand P (or last), in one pack expansion: the
-// operands T_I as a list of one, and X before T_P (boost::mp11::mp_insert_c's mp_take_c
-// recurses in steps of 10 operands, each a list of the rest).
-template <bool Here>
-struct with_x {
-    template <class X, class T>
-    using type = boost::mp11::mp_list<T>;
-    template <class X>
-    using last = boost::mp11::mp_list<>;
+// Node<T_0, ..., T_{P-1}, X, T_P, ..., T_{n-1}> in one pack expansion over two copies of the
+// operands, one shifted by one place (A_J = T_J, B_J = T_{J-1}); the choice is an alias, so no
+// class is made per operand (boost::mp11::mp_insert_c's mp_take_c recurses in steps of 10
+// operands, each a list of the rest).
+template <int Which>
+struct choose;
+template <>
+struct choose<0> {
+    template <class A, class X, class B>
+    using type = A;
 };
 template <>
-struct with_x<true> {
-    template <class X, class T>
-    using type = boost::mp11::mp_list<X, T>;
-    template <class X>
-    using last = boost::mp11::mp_list<X>;
+struct choose<1> {
+    template <class A, class X, class B>
+    using type = X;
 };
-template <class Kind, std::size_t P, class X, class Indices, class... T>
-struct inserted;
-template <class Kind, std::size_t P, class X, std::size_t... I, class... T>
-struct inserted<Kind, P, X, std::index_sequence<I...>, T...> {
-    using type = boost::mp11::mp_apply<
-        Kind::template node,
-        boost::mp11::mp_append<typename with_x<I == P>::template type<X, T>...,
-                               typename with_x<P == sizeof...(T)>::template last<X>>>;
+template <>
+struct choose<2> {
+    template <class A, class X, class B>
+    using type = B;
+};
+template <template <class...> class Node, std::size_t P, class X, class Indices, class Firsts,
+          class Seconds>
+struct spliced;
+template <template <class...> class Node, std::size_t P, class X, std::size_t... J, class... A,
+          class... B>
+struct spliced<Node, P, X, std::index_sequence<J...>, boost::mp11::mp_list<A...>,
+               boost::mp11::mp_list<B...>> {
+    using type = Node<typename choose<(J < P ? 0 : J == P ? 1 : 2)>::template type<A, X, B>...>;
 };
 
-// Node's operands T... (a canonical node: sorted, no number) and the new operand X, both
-// stateless.
-template <class Kind, class X, class... T>
-struct insertion_into {
+// Node<T...> (canonical, stateless, no number: numbers are only ever at either end) and the
+// single stateless operand X, not a number.
+template <class Kind, template <class...> class Node, class X, class... T>
+struct insertion {
     using operands = list<T...>;
     static constexpr std::size_t n = sizeof...(T);
     static constexpr std::size_t at = insertion_search<Kind, operands, X, 0, n>::value;
-    // a neighbour with X's key: like operands, collected by build()
-    template <std::size_t I>
-    static constexpr bool like() {
-        if constexpr (I < n)
-            return std::is_same_v<key_t<Kind, operand_at<operands, I>>, key_t<Kind, X>>;
-        else
-            return false;
-    }
-    static constexpr bool value = !like<at>() && (at == 0 || !like<at - 1>());
-    using type = typename inserted<Kind, at, X, std::index_sequence_for<T...>, T...>::type;
+    static constexpr bool value = !like_at<Kind, operands, n, X, at>::value &&
+                                  (at == 0 || !like_at<Kind, operands, n, X, at - 1>::value);
+    using type = typename spliced<Node, at, X, std::make_index_sequence<n + 1>,
+                                  boost::mp11::mp_list<T..., void>,
+                                  boost::mp11::mp_list<void, T...>>::type;
 };
 
-template <class Kind, class Node, class X>
-struct insertion_of {
-    static constexpr bool value = false;
-};
+template <class Kind, class Node, class X, bool Candidate>
+struct insertion_of : std::false_type {};
 template <class Kind, template <class...> class Node, class... T, class X>
-    requires(Kind::template is_same_kind<Node<T...>> && !Kind::template is_same_kind<X> &&
-             !is_number_node<X> && is_stateless<X>)
-struct insertion_of<Kind, Node<T...>, X>
-    : std::conditional_t<
-          // stateless, and no number at either end (numbers are only ever there)
-          all_v<is_stateless<T>...> && !is_number_node<operand_at<list<T...>, 0>> &&
-              !is_number_node<operand_at<list<T...>, sizeof...(T) - 1>>,
-          insertion_into<Kind, X, T...>, insertion_of<Kind, void, void>> {};
+struct insertion_of<Kind, Node<T...>, X, true>
+    : std::conditional_t<!is_number_node<operand_at<list<T...>, 0>> &&
+                             !is_number_node<operand_at<list<T...>, sizeof...(T) - 1>>,
+                         insertion<Kind, Node, X, T...>, std::false_type> {};
 
+template <class Kind, class A, class B, bool Candidate>
+struct pair_of : std::false_type {};
 template <class Kind, class A, class B>
-requires Kind::template is_same_kind<A> ||
-    Kind::template is_same_kind<B> struct insertion<Kind, A, B>
-    : std::conditional_t<Kind::template is_same_kind<A>, insertion_of<Kind, A, B>,
-                         insertion_of<Kind, B, A>> {
+struct pair_of<Kind, A, B, true>
+    : std::bool_constant<!std::is_same<key_t<Kind, A>, key_t<Kind, B>>::value> {
+    using type = std::conditional_t<(operand_compare<Kind, A, B>() <= 0),
+                                    typename Kind::template node<A, B>,
+                                    typename Kind::template node<B, A>>;
 };
+
+// Two single operands. Candidates are stateless (an empty type has no stored number) and not
+// numbers.
+template <class Kind, class A, class B, class KindA, class KindB>
+struct quick : pair_of<Kind, A, B,
+                       std::is_empty<A>::value && std::is_empty<B>::value &&
+                           !is_number_node<A> && !is_number_node<B>> {};
+// A node of the kind and a single operand, either way round.
+template <class Kind, class A, class B, class KindB>
+struct quick<Kind, A, B, Kind, KindB>
+    : insertion_of<Kind, A, B,
+                   std::is_empty<A>::value && std::is_empty<B>::value && !is_number_node<B>> {};
+template <class Kind, class A, class B, class KindA>
+struct quick<Kind, A, B, KindA, Kind>
+    : insertion_of<Kind, B, A,
+                   std::is_empty<B>::value && std::is_empty<A>::value && !is_number_node<A>> {};
+// two nodes of the kind: build() merges them
+template <class Kind, class A, class B>
+struct quick<Kind, A, B, Kind, Kind> : std::false_type {};
 
 // The values of a list of std::integral_constant positions, as an array.
 template <class... P>
@@ -599,7 +642,10 @@ concept BadOperands = (Expression<A> && !Expression<B> && !Number<B>) ||
 template <class A, class B>
     requires Operands<A, B>
 constexpr auto operator+(A const& a, B const& b) {
-    return sum_of(as_expression(a), as_expression(b));
+    if constexpr (detail::quick<detail::sum_kind, A, B>::value) // the chain of + (build.hpp)
+        return typename detail::quick<detail::sum_kind, A, B>::type{};
+    else
+        return sum_of(as_expression(a), as_expression(b));
 }
 template <class A, class B>
     requires Operands<A, B>
@@ -609,7 +655,10 @@ constexpr auto operator-(A const& a, B const& b) {
 template <class A, class B>
     requires Operands<A, B>
 constexpr auto operator*(A const& a, B const& b) {
-    return product_of(as_expression(a), as_expression(b));
+    if constexpr (detail::quick<detail::product_kind, A, B>::value)
+        return typename detail::quick<detail::product_kind, A, B>::type{};
+    else
+        return product_of(as_expression(a), as_expression(b));
 }
 template <class A, class B>
     requires Operands<A, B>
