@@ -179,10 +179,10 @@ template <class At, class... Leaf>
 struct reload_leaves;
 template <std::size_t... At, class... Leaf>
 struct reload_leaves<std::index_sequence<At...>, Leaf...> {
-    template <class T, class Env>
+    template <class T, class Sources>
     [[gnu::always_inline]] static constexpr void run([[maybe_unused]] T* table,
-                                                     [[maybe_unused]] Env const* env) {
-        ((table[At] = Leaf::template of<T>(static_cast<T const*>(table), env)), ...);
+                                                     [[maybe_unused]] Sources const* sources) {
+        ((table[At] = Leaf::template of<T>(static_cast<T const*>(table), sources)), ...);
     }
 };
 
@@ -550,7 +550,7 @@ struct adjoint_sweep {
     }
     template <std::size_t Top, class Sink, std::size_t... K>
     [[gnu::always_inline]] constexpr void sweep_each(Sink const& sink, std::index_sequence<K...>) {
-        ((reload_at<Top - K>::run(static_cast<T*>(values.value), &values.env),
+        ((reload_at<Top - K>::run(static_cast<T*>(values.value), &values.sources),
           backprop_at<Top - K>::run(static_cast<T*>(adjoint), static_cast<T const*>(values.value)),
           puts_at<Top - K>::run(static_cast<T const*>(adjoint), sink)),
          ...);

@@ -102,21 +102,79 @@ struct no_entry {
     }
 };
 
-// Whether the bindings Env override the value of the stage P.
-template <class P, class Env>
-inline constexpr bool is_bound_stage = false;
-template <fixed_string N, class B, class Env>
-inline constexpr bool is_bound_stage<named<N, B>, Env> = has_binding<stage_key<N>, Env>;
+// Where the value of a plan leaf P is bound in an environment whose bindings' keys are Flat
+// (env_slots<Env>::flat): `at`, the binding's position in the environment's list of all
+// bindings, and `index`, the element of a family's array (empty for a whole binding); `bound`
+// is false where no binding gives it (constants; an unbound variable, a stage that is computed).
+// (Class templates, named by the leaf and Flat: g++ mangles variable and function templates.)
+template <class Key, class Flat>
+using position_in = decltype(bound_position<Key>(static_cast<Flat const*>(nullptr)));
 
-// A plan entry whose value the bindings give: a variable, a constant, a stage they override.
+template <std::size_t At, std::size_t... I>
+struct bound_place {
+    static constexpr bool bound = At != static_cast<std::size_t>(-1);
+    static constexpr std::size_t at = At;
+    using index = std::index_sequence<I...>;
+};
+template <class P, class Flat>
+struct leaf_place : bound_place<static_cast<std::size_t>(-1)> {};
+template <fixed_string N, class Flat>
+struct leaf_place<var<N>, Flat> : bound_place<position_in<var<N>, Flat>::value> {};
+template <fixed_string N, class B, class Flat>
+struct leaf_place<named<N, B>, Flat> : bound_place<position_in<stage_key<N>, Flat>::value> {};
+// an element: its own binding, or else its family's
+template <class Family, std::size_t... I, class Flat>
+struct leaf_place<element<Family, I...>, Flat>
+    : std::conditional_t<position_in<element<Family, I...>, Flat>::value !=
+                             static_cast<std::size_t>(-1),
+                         bound_place<position_in<element<Family, I...>, Flat>::value>,
+                         bound_place<position_in<Family, Flat>::value, I...>> {};
+
+// The address of the scalar element I... of a bound value (the value itself for none).
+template <class Index>
+struct scalar_address;
+template <>
+struct scalar_address<std::index_sequence<>> {
+    template <class V>
+    [[gnu::always_inline]] static constexpr V const* of(V const& v) {
+        return &v;
+    }
+};
+template <std::size_t I, std::size_t... R>
+struct scalar_address<std::index_sequence<I, R...>> {
+    template <class V>
+    [[gnu::always_inline]] static constexpr auto of(V const& v) {
+        return scalar_address<std::index_sequence<R...>>::of(v[I]);
+    }
+};
+
+// A plan leaf that the bindings give: read through the J-th of the plan_evaluator's pointers to
+// the bound scalars (its `sources`). The pointers are taken once, in one function; each leaf's
+// read is named by J and the pointers' types (a list of `double const*`: cheap to mangle), not
+// by the bindings, whose keys are as many distinct types as there are variables (a name that
+// spells n of them costs g++ O(n^2) to mangle, and the 256-input neuron has 514).
+template <std::size_t J>
+struct leaf_read {
+    template <class T, class Sources>
+    [[gnu::always_inline]] static constexpr T of(T const*, Sources const* sources) {
+        return static_cast<T>(*get<J>(*sources));
+    }
+};
+// A constant leaf.
 template <class P>
-struct leaf_entry {
-    template <class T, class Env>
-    [[gnu::always_inline]] static constexpr T of(T const*, Env const* env) {
-        if constexpr (is_named<P>)
-            return bound_value<stage_key<P::name>, T>(*env);
-        else
-            return P{}.template evaluate<T>(*env);
+struct constant_entry {
+    template <class T>
+    [[gnu::always_inline]] static constexpr T of(T const*, void const*) {
+        return P{}.template evaluate<T>(0);
+    }
+};
+// A variable that no binding gives: the error names it.
+template <class P>
+struct unbound_entry {
+    template <class T>
+    static constexpr T of(T const*, void const*) {
+        (void)sizeof(spelled_as_chars<error::no_value_bound_for_variable, P::name>);
+        return T{};
     }
 };
 
@@ -129,8 +187,10 @@ using read_by_name = merged<boost::mp11::mp_list<std::remove_cvref_t<F>...>,
 
 template <class E>
 struct is_leaf_entry : std::false_type {};
+template <std::size_t J>
+struct is_leaf_entry<leaf_read<J>> : std::true_type {};
 template <class P>
-struct is_leaf_entry<leaf_entry<P>> : std::true_type {};
+struct is_leaf_entry<constant_entry<P>> : std::true_type {};
 
 // The values of a plan's entries at the bindings env, each computed once; any formula made of
 // them is then evaluated by table look-ups. Named: read_by_name's types.
@@ -173,17 +233,70 @@ struct plan_evaluator {
         using type = entry_value<typename plan_entry<Plan, K>::type, typename source<C>::type...>;
     };
 
+    // The leaves that the bindings give (variables, elements, stages they override), in plan
+    // order: bound_leaf[j] is the position of the j-th, leaf_number[k] the number of the one at k.
+    using flat = typename env_slots<std::remove_cv_t<Env>>::flat;
+    template <std::size_t K>
+    using place_at = leaf_place<typename plan_entry<Plan, K>::type, flat>;
+    static constexpr auto is_bound_leaf = []<std::size_t... K>(std::index_sequence<K...>) {
+        return std::array<bool, size + 1>{(!inlined[K] && place_at<K>::bound)..., false};
+    }
+    (std::make_index_sequence<size>{});
+    static constexpr std::size_t bound_leaves = [] {
+        std::size_t n = 0;
+        for (bool b : is_bound_leaf)
+            n += b;
+        return n;
+    }();
+    static constexpr auto leaf_number = [] {
+        std::array<std::size_t, size + 1> number{};
+        for (std::size_t k = 0, n = 0; k < size; ++k)
+            number[k] = is_bound_leaf[k] ? n++ : 0;
+        return number;
+    }();
+    static constexpr auto bound_leaf = [] {
+        std::array<std::size_t, bound_leaves + 1> at{};
+        for (std::size_t k = 0, n = 0; k < size; ++k)
+            if (is_bound_leaf[k])
+                at[n++] = k;
+        return at;
+    }();
+    // the pointer to the bound scalar of the j-th leaf, and all of them
+    template <std::size_t J, class Place = place_at<bound_leaf[J]>>
+    using source_t = decltype(scalar_address<typename Place::index>::of(
+        std::declval<typename operand_at<decltype(std::declval<Env const&>().all),
+                                         Place::at>::value_type const&>()));
+    template <class J>
+    struct sources_of;
+    template <std::size_t... J>
+    struct sources_of<std::index_sequence<J...>> {
+        using type = list<source_t<J>...>;
+    };
+    using sources_type = typename sources_of<std::make_index_sequence<bound_leaves>>::type;
+    sources_type sources;
+    template <std::size_t... J>
+    [[gnu::always_inline]] static constexpr sources_type sources_in(Env const& bindings,
+                                                                    std::index_sequence<J...>) {
+        return sources_type(scalar_address<typename place_at<bound_leaf[J]>::index>::of(
+            get<place_at<bound_leaf[J]>::at>(bindings.all).value)...);
+    }
+
     // What gives the entry at position K its value: the bindings, or its children's values
     // (nothing for an entry computed where it is used).
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
+    using leaf_of = std::conditional_t<
+        is_bound_leaf[K], leaf_read<leaf_number[K]>,
+        std::conditional_t<is_constant<P>, constant_entry<P>, unbound_entry<P>>>;
+    template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
     using entry_of = typename std::conditional_t<
         inlined[K], boost::mp11::mp_identity<no_entry>,
-        std::conditional_t<boost::mp11::mp_empty<children_t<P>>::value || is_bound_stage<P, Env>,
-                           boost::mp11::mp_identity<leaf_entry<P>>, compute<K>>>::type;
+        std::conditional_t<boost::mp11::mp_empty<children_t<P>>::value || is_bound_leaf[K],
+                           boost::mp11::mp_identity<leaf_of<K>>, compute<K>>>::type;
 
     // (Always inlined: otherwise both compilers keep the constructor out of line and the table
     // in memory; the MLP-49 gradient took 161 ns instead of 140 with g++.)
-    [[gnu::always_inline]] constexpr explicit plan_evaluator(Env const& bindings) : env(bindings) {
+    [[gnu::always_inline]] constexpr explicit plan_evaluator(Env const& bindings)
+        : env(bindings), sources(sources_in(bindings, std::make_index_sequence<bound_leaves>{})) {
         fill<0, size>();
     }
 
@@ -253,7 +366,7 @@ struct plan_evaluator {
         // (not a member function per entry, whose name would spell the plan: see entry_value)
         ((inlined[Lo + K] ? void()
                           : void(value[Lo + K] = entry_of<Lo + K>::template of<T>(
-                                     static_cast<T const*>(value), &env))),
+                                     static_cast<T const*>(value), &sources))),
          ...);
     }
 
