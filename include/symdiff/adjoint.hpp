@@ -221,7 +221,8 @@ struct adjoint_sweep {
     T adjoint[size + 1];
     // The stages of W with stored numbers in their bodies (not plan entries): stage_slot[k] is
     // the slot of W's element k among them; the last element, how many there are.
-    static constexpr auto stage_slot = []<class... X>(boost::mp11::mp_list<X...>) {
+    template <class... X>
+    static constexpr auto stage_slot_table(boost::mp11::mp_list<X...>) {
         bool const stateful_stage[] = {(is_named<X> && !is_stateless<X>)..., false};
         std::array<std::size_t, sizeof...(X) + 1> slot{};
         std::size_t n = 0;
@@ -229,7 +230,8 @@ struct adjoint_sweep {
             slot[k] = stateful_stage[k] ? n++ : 0;
         slot[sizeof...(X)] = n;
         return slot;
-    }(W{});
+    }
+    static constexpr auto stage_slot = stage_slot_table(W{});
     // their adjoints (usually none: one unused slot)
     T stage_adjoint[stage_slot[boost::mp11::mp_size<W>::value] + 1]{};
 
@@ -241,7 +243,7 @@ struct adjoint_sweep {
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
     // own[k]: the entry at k is one of this output's (all are, when there is one output)
-    static constexpr auto own = [] {
+    static constexpr auto own_table() {
         std::array<bool, size + 1> o{};
         if constexpr (std::is_same_v<Own, Plan>) {
             for (std::size_t k = 0; k < size; ++k)
@@ -254,11 +256,12 @@ struct adjoint_sweep {
             }(o, Own{});
         }
         return o;
-    }();
+    }
+    static constexpr auto own = own_table();
 
     // dependent[k]: the entry at k is one of W or has a child that is dependent (children come
     // before parents in the plan)
-    static constexpr auto dependent = [] {
+    static constexpr auto dependent_table() {
         std::array<bool, size + 1> dep{};
         []<class... X>(std::array<bool, size + 1>& to, boost::mp11::mp_list<X...>) {
             std::size_t const where[] = {at<X>::value..., npos};
@@ -270,20 +273,22 @@ struct adjoint_sweep {
             for (std::size_t e = edges::first[k]; e < edges::first[k + 1]; ++e)
                 dep[k] = dep[k] || dep[edges::child[e]];
         return dep;
-    }();
+    }
+    static constexpr auto dependent = dependent_table();
 
     // active[k]: the reverse sweep hands down the adjoint of the entry at k
-    static constexpr auto active = [] {
+    static constexpr auto active_table() {
         std::array<bool, size + 1> act{};
         for (std::size_t k = 0; k < size; ++k)
             act[k] = own[k] && dependent[k];
         return act;
-    }();
+    }
+    static constexpr auto active = active_table();
 
     // For each entry, the position of the last parent (in plan order) that hands it an adjoint:
     // the sweep's first contribution, an assignment rather than 0 + x (which IEEE does not
     // fold). size: none, the slot starts from 0 and every contribution is added.
-    static constexpr auto first_writer = [] {
+    static constexpr auto first_writer_table() {
         std::array<std::size_t, size + 1> last{};
         for (auto& l : last)
             l = size;
@@ -304,11 +309,12 @@ struct adjoint_sweep {
                 l[w] = size;
         }(last, typename below_stateful<F>::type{});
         return last;
-    }();
+    }
+    static constexpr auto first_writer = first_writer_table();
 
     // The slots whose first contribution is `+=` (no parent assigns first: entries reached by the
     // walk over stored numbers, u in u^u): they start from 0.
-    static constexpr auto zero_at = [] {
+    static constexpr auto zero_at_table() {
         std::size_t n = 0;
         for (std::size_t i = 0; i < size; ++i)
             n += active[i] && first_writer[i] == size;
@@ -318,7 +324,8 @@ struct adjoint_sweep {
             if (active[i] && first_writer[i] == size)
                 where[k++] = i;
         return std::pair{where, n};
-    }();
+    }
+    static constexpr auto zero_at = zero_at_table();
 
     constexpr explicit adjoint_sweep(Values& v) : values(v) {}
 
@@ -422,10 +429,12 @@ struct adjoint_sweep {
                                             : (is_named<X> && !is_stateless<X>)
                                                 ? size + 1 + stage_slot[K]
                                                 : size>;
-    static constexpr auto wrt_at = []<class... X, std::size_t... K>(boost::mp11::mp_list<X...>,
-                                                                    std::index_sequence<K...>) {
+    template <class... X, std::size_t... K>
+    static constexpr auto wrt_at_table(boost::mp11::mp_list<X...>, std::index_sequence<K...>) {
         return std::array<std::size_t, sizeof...(X) + 1>{wrt_slot<X, K>::value..., size};
-    }(W{}, std::make_index_sequence<boost::mp11::mp_size<W>::value>{});
+    }
+    static constexpr auto wrt_at =
+        wrt_at_table(W{}, std::make_index_sequence<boost::mp11::mp_size<W>::value>{});
 
     // d output / d W[k]. (A function of k, not of W[k]: one function for all the variables.)
     [[gnu::always_inline]] constexpr T derivative(std::size_t k) const {
@@ -460,7 +469,7 @@ struct adjoint_sweep {
     // final_at[k]: the position of the entry after whose reverse step d f / d W[k] is final (W[k]'s
     // first parent in plan order, the last one in the sweep), or size: written after the sweep
     // (W[k] is the output itself, or not an active entry).
-    static constexpr auto final_at = [] {
+    static constexpr auto final_at_table() {
         std::array<std::size_t, size + 1> first_parent{};
         for (auto& p : first_parent)
             p = size;
@@ -473,10 +482,11 @@ struct adjoint_sweep {
             f[k] = wrt_at[k] < size ? first_parent[wrt_at[k]] : size;
         f[boost::mp11::mp_size<W>::value] = size;
         return f;
-    }();
+    }
+    static constexpr auto final_at = final_at_table();
     // The elements of W whose derivatives are final after the step of the entry at K:
     // puts.list[puts.first[K]] ... puts.list[puts.first[K + 1] - 1].
-    static constexpr auto puts = [] {
+    static constexpr auto puts_table() {
         constexpr std::size_t n = boost::mp11::mp_size<W>::value;
         struct {
             std::array<std::size_t, size + 2> first;
@@ -492,7 +502,8 @@ struct adjoint_sweep {
             if (final_at[k] < size)
                 p.list[p.first[final_at[k]] + next[final_at[k]]++] = k;
         return p;
-    }();
+    }
+    static constexpr auto puts = puts_table();
     template <std::size_t K, class J>
     struct puts_of;
     template <std::size_t K, std::size_t... J>

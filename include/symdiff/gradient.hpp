@@ -40,6 +40,11 @@ namespace detail {
 // (and variable) it instantiates, and looks each part of a name up in a list of the parts before
 // it: names that spelled the plan (n entries long, for each of the n entries) made g++ cubic in
 // the plan's size, half of its time for the 128-input neuron and most of it at 256 inputs.
+// Likewise the plans' tables are computed by static member functions, not by lambdas called in
+// place: g++ gives every lambda a conversion to a function pointer and a static invoker as
+// well, each named by the lambda inside its class (and by the struct some of them return),
+// about 40 times as long as the class's own name: 22 of the 32 MB of names it mangled for the
+// 128-input neuron's gradient (sum_over).
 template <std::size_t K>
 struct from_table {
     template <class T>
@@ -87,7 +92,7 @@ struct entry_value {
         else
             return P::template combine<T>(S::get(table)...);
     }
-    // (env: unused; leaf_entry reads the bindings through it)
+    // (the second argument: unused; leaf_read reads the bindings through it)
     template <class T>
     [[gnu::always_inline]] static constexpr T of(T const* table, void const*) {
         return get(table);
@@ -208,7 +213,7 @@ struct plan_evaluator {
     // 64 products of a 64-input neuron were all live at once, and g++ spilled them.) The
     // reverse sweep never reads such an entry's value: a sum's step reads none of its terms'
     // values, and a product's step reads its factors' values, not its own.
-    static constexpr auto inlined = [] {
+    static constexpr auto inlined_table() {
         std::array<bool, size + 1> in{};
         for (std::size_t k = 0; k < size; ++k)
             in[k] =
@@ -220,7 +225,8 @@ struct plan_evaluator {
                     to[w] = false;
         }(in, Named{});
         return in;
-    }();
+    }
+    static constexpr auto inlined = inlined_table();
 
     // How the entry at K is computed from its children's sources.
     template <std::size_t K, class Children = typename plan_entry<Plan, K>::children>
@@ -238,29 +244,33 @@ struct plan_evaluator {
     using flat = typename env_slots<std::remove_cv_t<Env>>::flat;
     template <std::size_t K>
     using place_at = leaf_place<typename plan_entry<Plan, K>::type, flat>;
-    static constexpr auto is_bound_leaf = []<std::size_t... K>(std::index_sequence<K...>) {
+    template <std::size_t... K>
+    static constexpr auto is_bound_leaf_table(std::index_sequence<K...>) {
         return std::array<bool, size + 1>{(!inlined[K] && place_at<K>::bound)..., false};
     }
-    (std::make_index_sequence<size>{});
-    static constexpr std::size_t bound_leaves = [] {
+    static constexpr auto is_bound_leaf = is_bound_leaf_table(std::make_index_sequence<size>{});
+    static constexpr std::size_t bound_leaves_table() {
         std::size_t n = 0;
         for (bool b : is_bound_leaf)
             n += b;
         return n;
-    }();
-    static constexpr auto leaf_number = [] {
+    }
+    static constexpr std::size_t bound_leaves = bound_leaves_table();
+    static constexpr auto leaf_number_table() {
         std::array<std::size_t, size + 1> number{};
         for (std::size_t k = 0, n = 0; k < size; ++k)
             number[k] = is_bound_leaf[k] ? n++ : 0;
         return number;
-    }();
-    static constexpr auto bound_leaf = [] {
+    }
+    static constexpr auto leaf_number = leaf_number_table();
+    static constexpr auto bound_leaf_table() {
         std::array<std::size_t, bound_leaves + 1> at{};
         for (std::size_t k = 0, n = 0; k < size; ++k)
             if (is_bound_leaf[k])
                 at[n++] = k;
         return at;
-    }();
+    }
+    static constexpr auto bound_leaf = bound_leaf_table();
     // the pointer to the bound scalar of the j-th leaf, and all of them
     template <std::size_t J, class Place = place_at<bound_leaf[J]>>
     using source_t = decltype(scalar_address<typename Place::index>::of(
@@ -284,9 +294,9 @@ struct plan_evaluator {
     // What gives the entry at position K its value: the bindings, or its children's values
     // (nothing for an entry computed where it is used).
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
-    using leaf_of = std::conditional_t<
-        is_bound_leaf[K], leaf_read<leaf_number[K]>,
-        std::conditional_t<is_constant<P>, constant_entry<P>, unbound_entry<P>>>;
+    using leaf_of =
+        std::conditional_t<is_bound_leaf[K], leaf_read<leaf_number[K]>,
+                           std::conditional_t<is_constant<P>, constant_entry<P>, unbound_entry<P>>>;
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
     using entry_of = typename std::conditional_t<
         inlined[K], boost::mp11::mp_identity<no_entry>,
@@ -327,13 +337,14 @@ struct plan_evaluator {
             asm volatile("" ::: "memory");
     }
     // is_leaf_at[k]: the entry at k is read from the bindings
-    static constexpr auto is_leaf_at = []<std::size_t... K>(std::index_sequence<K...>) {
+    template <std::size_t... K>
+    static constexpr auto is_leaf_at_table(std::index_sequence<K...>) {
         return std::array<bool, size + 1>{is_leaf_entry<entry_of<K>>::value..., false};
     }
-    (std::make_index_sequence<size>{});
+    static constexpr auto is_leaf_at = is_leaf_at_table(std::make_index_sequence<size>{});
     // the leaf operands whose values the reverse step of the entry at k reads: leaves.list[
     // leaves.first[k]] ... (none for a sum, whose step reads no operand's value)
-    static constexpr auto leaves = [] {
+    static constexpr auto leaves_table() {
         struct {
             std::array<std::size_t, size + 1> first;
             std::array<std::size_t, edges::count + 1> list;
@@ -348,7 +359,8 @@ struct plan_evaluator {
         }
         l.first[size] = n;
         return l;
-    }();
+    }
+    static constexpr auto leaves = leaves_table();
     template <std::size_t K, class J>
     struct reload_of;
     template <std::size_t K, std::size_t... J>

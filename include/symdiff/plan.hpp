@@ -99,7 +99,7 @@ struct distinct_impl<boost::mp11::mp_list<T...>, std::index_sequence<I...>> {
     // the 256-input neuron (about 1,000 subformulas): 46-52 s against 28.6 s.
     static constexpr std::size_t block = 64;
     template <std::size_t Lo>
-    static constexpr auto first_from = [] {
+    static constexpr auto first_from_table() {
         constexpr void const* tags[] = {&type_tag<T>..., nullptr};
         struct {
             bool at[block];
@@ -110,7 +110,9 @@ struct distinct_impl<boost::mp11::mp_list<T...>, std::index_sequence<I...>> {
                 f.at[k - Lo] = tags[j] != tags[k];
         }
         return f;
-    }();
+    }
+    template <std::size_t Lo>
+    static constexpr auto first_from = first_from_table<Lo>();
     using type = boost::mp11::mp_append<
         boost::mp11::mp_list<>,
         boost::mp11::mp_if_c<first_from<I / block * block>.at[I % block], boost::mp11::mp_list<T>,
@@ -222,21 +224,22 @@ struct plan_edges<Plan, std::index_sequence<K...>> {
     static constexpr std::size_t size = sizeof...(K);
     static constexpr std::size_t count =
         total_v<sequence_array<typename plan_entry<Plan, K>::children>::size...>;
-    static constexpr auto first = [] {
+    static constexpr auto first_table() {
         constexpr std::size_t n[] = {
             sequence_array<typename plan_entry<Plan, K>::children>::size..., 0};
         std::array<std::size_t, size + 1> f{};
         for (std::size_t k = 0; k < size; ++k)
             f[k + 1] = f[k] + n[k];
         return f;
-    }();
+    }
+    static constexpr auto first = first_table();
     // kind[k]: the entry at k is a sum (1), a product (2), something else (0)
     static constexpr std::array<unsigned char, size + 1> kind{
         (is_sum<typename plan_entry<Plan, K>::type>       ? 1
          : is_product<typename plan_entry<Plan, K>::type> ? 2
                                                           : 0)...,
         0};
-    static constexpr auto child = [] {
+    static constexpr auto child_table() {
         constexpr std::size_t const* at[] = {
             sequence_array<typename plan_entry<Plan, K>::children>::value.data()..., nullptr};
         std::array<std::size_t, count + 1> c{};
@@ -244,22 +247,25 @@ struct plan_edges<Plan, std::index_sequence<K...>> {
             for (std::size_t e = first[k]; e < first[k + 1]; ++e)
                 c[e] = at[k][e - first[k]];
         return c;
-    }();
+    }
+    static constexpr auto child = child_table();
     // parents[k]: how many operands of plan entries are the entry at k; parent[k]: the last
     // entry that uses it
-    static constexpr auto parents = [] {
+    static constexpr auto parents_table() {
         std::array<std::size_t, size + 1> n{};
         for (std::size_t e = 0; e < count; ++e)
             ++n[child[e]];
         return n;
-    }();
-    static constexpr auto parent = [] {
+    }
+    static constexpr auto parents = parents_table();
+    static constexpr auto parent_table() {
         std::array<std::size_t, size + 1> p{};
         for (std::size_t k = 0; k < size; ++k)
             for (std::size_t e = first[k]; e < first[k + 1]; ++e)
                 p[child[e]] = k;
         return p;
-    }();
+    }
+    static constexpr auto parent = parent_table();
 };
 
 // How many times the formulas' nodes use the node P as an operand (P's use count), counting each
