@@ -1,0 +1,81 @@
+// Chains of binary + and *, as users write them (`x0 * w0 + x1 * w1 + ... + b`), take a quick
+// path in build.hpp (an operand inserted into a canonical node, or two single operands put in
+// order) instead of the general constructor. Whatever the path, the type must be the one the
+// general constructor gives for all the operands at once (sum_of and product_of of three or
+// more operands always take it), and must not depend on the order the operands are written in.
+
+#include <type_traits>
+
+#include <symdiff/symdiff.hpp>
+
+using namespace symdiff::literals;
+using symdiff::product_of;
+using symdiff::sum_of;
+
+// Names that sort as text (w1 < w10 < w2): most insertions land between two terms.
+constexpr symdiff::var<"w1"> w1;
+constexpr symdiff::var<"w2"> w2;
+constexpr symdiff::var<"w10"> w10;
+constexpr symdiff::var<"x1"> x1;
+constexpr symdiff::var<"x2"> x2;
+constexpr symdiff::var<"x10"> x10;
+constexpr symdiff::var<"b"> b;
+constexpr symdiff::vars<"v", 3> v;
+
+template <class A, class B>
+constexpr bool same_type(A const&, B const&) {
+    return std::is_same_v<A, B>;
+}
+
+// A neuron's sum, written in several orders, against all terms at once.
+constexpr auto all_at_once = sum_of(x10 * w10, b, x2* w2, x1* w1);
+static_assert(same_type(x1 * w1 + x2 * w2 + x10 * w10 + b, all_at_once));
+static_assert(same_type(x10 * w10 + x2 * w2 + x1 * w1 + b, all_at_once));
+static_assert(same_type(b + x2 * w2 + x10 * w10 + x1 * w1, all_at_once));
+static_assert(same_type(w1 * x1 + (w10 * x10 + (b + w2 * x2)), all_at_once));
+static_assert(same_type(x1 * w1 + x2 * w2 + x10 * w10 + b,
+                        symdiff::sum_over<1>([](auto) { return x1 * w1; }) + x2 * w2 + x10 * w10 +
+                            b));
+static_assert(
+    std::is_same_v<std::remove_cv_t<decltype(all_at_once)>,
+                   symdiff::sum<decltype(product_of(w1, x1)), decltype(product_of(w10, x10)),
+                                decltype(product_of(w2, x2)), symdiff::var<"b">>>);
+
+// Products in any order.
+constexpr auto factors = product_of(x1, w2, x10, w1);
+static_assert(same_type(x1 * w2 * x10 * w1, factors));
+static_assert(same_type(w1 * x10 * w2 * x1, factors));
+static_assert(same_type(w2 * (x1 * (w1 * x10)), factors));
+static_assert(same_type(x1 * w1, w1* x1));
+static_assert(
+    std::is_same_v<decltype(x1 * w1), symdiff::product<symdiff::var<"w1">, symdiff::var<"x1">>>);
+
+// Like terms and factors are collected, whatever the path: the quick one never applies to them.
+static_assert(same_type(x1 * w1 + x2 + x1 * w1, sum_of(2_c * x1 * w1, x2)));
+static_assert(same_type(x1 + w1 - x1, w1));
+static_assert(same_type(x1 * w1 * x1, product_of(pow(x1, 2_c), w1)));
+static_assert(same_type(x1 * w1 / x1, w1));
+static_assert(same_type(w1 + x1 + 3_c * w1, sum_of(4_c * w1, x1)));
+static_assert(same_type(x1 * w1 + x2 - x1 * w1, x2));
+
+// Coefficients, negated terms, powers and functions among the operands.
+static_assert(same_type(2_c * x1 + x2 - w10 + tanh(w2), sum_of(tanh(w2), -w10, x2, 2_c * x1)));
+static_assert(same_type(pow(x1, 2_c) * w2 * exp(w1), product_of(exp(w1), w2, pow(x1, 2_c))));
+static_assert(same_type(tanh(x1 * w1 + b) * x2 + w2, sum_of(w2, x2* tanh(b + w1 * x1))));
+
+// Exact constants sit at the end of a sum and the front of a product; adding to such a node,
+// or adding a number, takes the general path and folds.
+static_assert(same_type(x1 + 1_c + w1 + 2_c, sum_of(w1, x1, 3_c)));
+static_assert(same_type(2_c * x1 * w1 * 3_c, product_of(6_c, w1, x1)));
+static_assert(same_type(x1 * w1 + 1_c + x2 * w2, sum_of(1_c, x2* w2, x1* w1)));
+
+// Family elements, ordered by index as numbers (v[2] after v[1]).
+static_assert(same_type(v.at<2>() * x2 + v.at<1>() * x1 + v.at<0>(),
+                        sum_of(v.at<0>(), v.at<1>() * x1, v.at<2>() * x2)));
+
+// Stored numbers (not stateless): the general path, the values kept.
+constexpr auto stored = x1 * w1 + 0.5 * x2 + w2;
+static_assert(same_type(stored, sum_of(w2, 0.5 * x2, x1* w1)));
+static_assert(stored(x1 = 2.0, w1 = 3.0, x2 = 4.0, w2 = 1.0) == 6.0 + 2.0 + 1.0);
+static_assert((x1 * w1 + x2 * w2 + x10 * w10 + b)(x1 = 1.0, w1 = 2.0, x2 = 3.0, w2 = 4.0, x10 = 5.0,
+                                                  w10 = 6.0, b = 0.5) == 44.5);
