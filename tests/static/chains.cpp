@@ -4,7 +4,9 @@
 // general constructor gives for all the operands at once (sum_of and product_of of three or
 // more operands always take it), and must not depend on the order the operands are written in.
 
+#include <cstddef>
 #include <type_traits>
+#include <utility>
 
 #include <symdiff/symdiff.hpp>
 
@@ -79,3 +81,22 @@ static_assert(same_type(stored, sum_of(w2, 0.5 * x2, x1* w1)));
 static_assert(stored(x1 = 2.0, w1 = 3.0, x2 = 4.0, w2 = 1.0) == 6.0 + 2.0 + 1.0);
 static_assert((x1 * w1 + x2 * w2 + x10 * w10 + b)(x1 = 1.0, w1 = 2.0, x2 = 3.0, w2 = 4.0, x10 = 5.0,
                                                   w10 = 6.0, b = 0.5) == 44.5);
+
+// Evaluations with many bindings (more than detail::many_bindings, 64) go through a plan rather
+// than the tree (evaluate.hpp); the value is the same. 40 inputs: 80 bindings.
+template <char C, std::size_t I>
+constexpr symdiff::fixed_string<4> indexed_name() {
+    char const text[4] = {C, static_cast<char>('0' + I / 10), static_cast<char>('0' + I % 10), 0};
+    return symdiff::fixed_string<4>(text);
+}
+template <std::size_t I>
+constexpr symdiff::var<indexed_name<'x', I>()> xs{};
+template <std::size_t I>
+constexpr symdiff::var<indexed_name<'w', I>()> ws{};
+template <std::size_t... I>
+constexpr double weighted_sum(std::index_sequence<I...>) {
+    constexpr auto f = (... + (xs<I> * ws<I>)) + b; // a chain of binary +
+    return f((xs<I> = static_cast<double>(I))..., (ws<I> = 2.0)..., b = 0.5);
+}
+static_assert(weighted_sum(std::make_index_sequence<40>{}) == 2.0 * (39 * 40 / 2) + 0.5); // plan
+static_assert(weighted_sum(std::make_index_sequence<20>{}) == 2.0 * (19 * 20 / 2) + 0.5); // tree
