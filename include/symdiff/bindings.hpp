@@ -137,9 +137,11 @@ std::integral_constant<std::size_t, I> bound_position(bound_at<Key, I> const*);
 template <class Key> // not bound, or bound twice (a pointer to base converts better than to void)
 std::integral_constant<std::size_t, std::size_t(-1)> bound_position(void const*);
 
+// (As a type, for code that must not instantiate a variable template per key: see leaf_place.)
 template <class Key, class Slots>
-inline constexpr std::size_t bound_position_v =
-    decltype(bound_position<Key>(static_cast<Slots const*>(nullptr)))::value;
+using bound_position_t = decltype(bound_position<Key>(static_cast<Slots const*>(nullptr)));
+template <class Key, class Slots>
+inline constexpr std::size_t bound_position_v = bound_position_t<Key, Slots>::value;
 
 // The index of Key's binding in Env's std::tuple (the tuple base of an environment).
 template <class Key, class Env>

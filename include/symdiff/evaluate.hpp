@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <tuple>
+#include <utility>
 
 #include <symdiff/bindings.hpp>
 #include <symdiff/detail/list.hpp>
@@ -23,13 +24,14 @@ inline constexpr std::size_t many_bindings = 64;
 // each subformula once), with the same operations in the same order.
 template <class E, class... Args>
 constexpr auto evaluate_at(E const& e, Args const&... args) {
-    auto env = binding_refs_of(args...); // the arguments live until the call returns
-    using Env = decltype(env);
-    constexpr std::size_t bindings = list_size<decltype(env.all)>;
-    if constexpr (bindings > many_bindings)
-        return evaluate_all(make_list(e), args...)[0];
-    else
+    using Env = decltype(binding_refs_of(args...));
+    constexpr std::size_t bindings = list_size<decltype(std::declval<Env const&>().all)>;
+    if constexpr (bindings > many_bindings) {
+        return evaluate_all(make_list(e), args...)[0]; // (it reads the bindings itself)
+    } else {
+        auto env = binding_refs_of(args...); // the arguments live until the call returns
         return e.template evaluate<scalar_t<Env>>(env);
+    }
 }
 
 } // namespace detail

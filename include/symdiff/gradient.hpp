@@ -112,9 +112,6 @@ struct no_entry {
 // bindings, and `index`, the element of a family's array (empty for a whole binding); `bound`
 // is false where no binding gives it (constants; an unbound variable, a stage that is computed).
 // (Class templates, named by the leaf and Flat: g++ mangles variable and function templates.)
-template <class Key, class Flat>
-using position_in = decltype(bound_position<Key>(static_cast<Flat const*>(nullptr)));
-
 template <std::size_t At, std::size_t... I>
 struct bound_place {
     static constexpr bool bound = At != static_cast<std::size_t>(-1);
@@ -124,16 +121,16 @@ struct bound_place {
 template <class P, class Flat>
 struct leaf_place : bound_place<static_cast<std::size_t>(-1)> {};
 template <fixed_string N, class Flat>
-struct leaf_place<var<N>, Flat> : bound_place<position_in<var<N>, Flat>::value> {};
+struct leaf_place<var<N>, Flat> : bound_place<bound_position_t<var<N>, Flat>::value> {};
 template <fixed_string N, class B, class Flat>
-struct leaf_place<named<N, B>, Flat> : bound_place<position_in<stage_key<N>, Flat>::value> {};
+struct leaf_place<named<N, B>, Flat> : bound_place<bound_position_t<stage_key<N>, Flat>::value> {};
 // an element: its own binding, or else its family's
 template <class Family, std::size_t... I, class Flat>
 struct leaf_place<element<Family, I...>, Flat>
-    : std::conditional_t<position_in<element<Family, I...>, Flat>::value !=
+    : std::conditional_t<bound_position_t<element<Family, I...>, Flat>::value !=
                              static_cast<std::size_t>(-1),
-                         bound_place<position_in<element<Family, I...>, Flat>::value>,
-                         bound_place<position_in<Family, Flat>::value, I...>> {};
+                         bound_place<bound_position_t<element<Family, I...>, Flat>::value>,
+                         bound_place<bound_position_t<Family, Flat>::value, I...>> {};
 
 // The address of the scalar element I... of a bound value (the value itself for none).
 template <class Index>
@@ -165,21 +162,13 @@ struct leaf_read {
         return static_cast<T>(*get<J>(*sources));
     }
 };
-// A constant leaf.
+// A leaf that no binding gives: a constant, evaluated by its node with no bindings, or an
+// unbound variable, whose evaluation with no bindings reports the error that names it.
 template <class P>
-struct constant_entry {
+struct unbound_leaf {
     template <class T>
     [[gnu::always_inline]] static constexpr T of(T const*, void const*) {
-        return P{}.template evaluate<T>(0);
-    }
-};
-// A variable that no binding gives: the error names it.
-template <class P>
-struct unbound_entry {
-    template <class T>
-    static constexpr T of(T const*, void const*) {
-        (void)sizeof(spelled_as_chars<error::no_value_bound_for_variable, P::name>);
-        return T{};
+        return P{}.template evaluate<T>(std::tuple<>{});
     }
 };
 
@@ -195,7 +184,7 @@ struct is_leaf_entry : std::false_type {};
 template <std::size_t J>
 struct is_leaf_entry<leaf_read<J>> : std::true_type {};
 template <class P>
-struct is_leaf_entry<constant_entry<P>> : std::true_type {};
+struct is_leaf_entry<unbound_leaf<P>> : std::true_type {};
 
 // The values of a plan's entries at the bindings env, each computed once; any formula made of
 // them is then evaluated by table look-ups. Named: read_by_name's types.
@@ -295,8 +284,7 @@ struct plan_evaluator {
     // (nothing for an entry computed where it is used).
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
     using leaf_of =
-        std::conditional_t<is_bound_leaf[K], leaf_read<leaf_number[K]>,
-                           std::conditional_t<is_constant<P>, constant_entry<P>, unbound_entry<P>>>;
+        std::conditional_t<is_bound_leaf[K], leaf_read<leaf_number[K]>, unbound_leaf<P>>;
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
     using entry_of = typename std::conditional_t<
         inlined[K], boost::mp11::mp_identity<no_entry>,
