@@ -342,9 +342,9 @@ struct insertion {
     static constexpr std::size_t at = insertion_search<Kind, operands, X, 0, n>::value;
     static constexpr bool value = !like_at<Kind, operands, n, X, at>::value &&
                                   (at == 0 || !like_at<Kind, operands, n, X, at - 1>::value);
-    using type = typename spliced<Node, at, X, std::make_index_sequence<n + 1>,
-                                  boost::mp11::mp_list<T..., void>,
-                                  boost::mp11::mp_list<void, T...>>::type;
+    using type =
+        typename spliced<Node, at, X, std::make_index_sequence<n + 1>,
+                         boost::mp11::mp_list<T..., void>, boost::mp11::mp_list<void, T...>>::type;
 };
 
 template <class Kind, class Node, class X, bool Candidate>
@@ -360,26 +360,24 @@ struct pair_of : std::false_type {};
 template <class Kind, class A, class B>
 struct pair_of<Kind, A, B, true>
     : std::bool_constant<!std::is_same<key_t<Kind, A>, key_t<Kind, B>>::value> {
-    using type = std::conditional_t<(operand_compare<Kind, A, B>() <= 0),
-                                    typename Kind::template node<A, B>,
-                                    typename Kind::template node<B, A>>;
+    using type =
+        std::conditional_t<(operand_compare<Kind, A, B>() <= 0), typename Kind::template node<A, B>,
+                           typename Kind::template node<B, A>>;
 };
 
 // Two single operands. Candidates are stateless (an empty type has no stored number) and not
 // numbers.
 template <class Kind, class A, class B, class KindA, class KindB>
 struct quick : pair_of<Kind, A, B,
-                       std::is_empty<A>::value && std::is_empty<B>::value &&
-                           !is_number_node<A> && !is_number_node<B>> {};
+                       std::is_empty<A>::value && std::is_empty<B>::value && !is_number_node<A> &&
+                           !is_number_node<B>> {};
 // A node of the kind and a single operand, either way round.
 template <class Kind, class A, class B, class KindB>
 struct quick<Kind, A, B, Kind, KindB>
     : insertion_of<Kind, A, B,
                    std::is_empty<A>::value && std::is_empty<B>::value && !is_number_node<B>> {};
 template <class Kind, class A, class B, class KindA>
-struct quick<Kind, A, B, KindA, Kind>
-    : insertion_of<Kind, B, A,
-                   std::is_empty<B>::value && std::is_empty<A>::value && !is_number_node<A>> {};
+struct quick<Kind, A, B, KindA, Kind> : quick<Kind, B, A, Kind, KindA> {};
 // two nodes of the kind: build() merges them
 template <class Kind, class A, class B>
 struct quick<Kind, A, B, Kind, Kind> : std::false_type {};

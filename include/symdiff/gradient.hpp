@@ -235,7 +235,7 @@ struct plan_evaluator {
     using place_at = leaf_place<typename plan_entry<Plan, K>::type, flat>;
     template <std::size_t... K>
     static constexpr auto is_bound_leaf_table(std::index_sequence<K...>) {
-        return std::array<bool, size + 1>{(!inlined[K] && place_at<K>::bound)..., false};
+        return std::array<bool, size + 1>{place_at<K>::bound..., false};
     }
     static constexpr auto is_bound_leaf = is_bound_leaf_table(std::make_index_sequence<size>{});
     static constexpr std::size_t bound_leaves_table() {
