@@ -159,7 +159,7 @@ inline constexpr bool
 template <class Key, class T, class Env>
 constexpr T bound_value(Env const& env) {
     constexpr std::size_t at =
-        bound_position_v<Key, typename env_slots<std::remove_cv_t<Env>>::flat>;
+        bound_position_t<Key, typename env_slots<std::remove_cv_t<Env>>::flat>::value;
     if constexpr (requires { env.all; })
         return static_cast<T>(get<at>(env.all).value);
     else
@@ -172,7 +172,7 @@ constexpr void check_bound_once() {
     using slots = bound_keys<std::index_sequence_for<B...>, B...>;
     [[maybe_unused]] constexpr std::size_t twice = [] { // a loop: no fold of > 256 operands
         constexpr std::size_t n = sizeof...(B);
-        constexpr std::size_t at[] = {bound_position_v<typename B::key, slots>..., 0};
+        constexpr std::size_t at[] = {bound_position_t<typename B::key, slots>::value..., 0};
         for (std::size_t i = 0; i < n; ++i)
             if (at[i] != i)
                 return i;

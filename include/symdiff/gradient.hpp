@@ -150,16 +150,22 @@ struct scalar_address<std::index_sequence<I, R...>> {
     }
 };
 
-// A plan leaf that the bindings give: read through the J-th of the plan_evaluator's pointers to
-// the bound scalars (its `sources`). The pointers are taken once, in one function; each leaf's
-// read is named by J and the pointers' types (a list of `double const*`: cheap to mangle), not
-// by the bindings, whose keys are as many distinct types as there are variables (a name that
-// spells n of them costs g++ O(n^2) to mangle, and the 256-input neuron has 514).
-template <std::size_t J>
+// A plan leaf that the bindings give: the scalar Index (element I... of a family's array; the
+// value itself for none) of the value of the binding at At, read through the plan_evaluator's
+// pointers to the bound values (its `sources`, one per binding). The pointers are taken once, in
+// one function; each leaf's read is named by At, Index and the pointers' types (`double const*`,
+// `std::array<double, 256> const*`: cheap to mangle), not by the bindings, whose keys are as many
+// distinct types as there are variables (a name that spells n of them costs g++ O(n^2) to
+// mangle, and the 256-input neuron has 514). One pointer per binding, not one per leaf: the 514
+// pointers of the 256-input neuron (sum_over) were 514 stores, more than g++'s value numbering
+// looks back through (1,000 alias queries per load): it kept the pointers, the copies of the
+// bound arrays and every leaf's load through its pointer (5,400 lines of assembly instead of
+// 1,500), and spent seconds in the attempt.
+template <std::size_t At, class Index>
 struct leaf_read {
     template <class T, class Sources>
     [[gnu::always_inline]] static constexpr T of(T const*, Sources const* sources) {
-        return static_cast<T>(*get<J>(*sources));
+        return static_cast<T>(*scalar_address<Index>::of(*get<At>(*sources)));
     }
 };
 // A leaf that no binding gives: a constant, evaluated by its node with no bindings, or an
@@ -181,8 +187,8 @@ using read_by_name = merged<boost::mp11::mp_list<std::remove_cvref_t<F>...>,
 
 template <class E>
 struct is_leaf_entry : std::false_type {};
-template <std::size_t J>
-struct is_leaf_entry<leaf_read<J>> : std::true_type {};
+template <std::size_t At, class Index>
+struct is_leaf_entry<leaf_read<At, Index>> : std::true_type {};
 template <class P>
 struct is_leaf_entry<unbound_leaf<P>> : std::true_type {};
 
@@ -228,8 +234,8 @@ struct plan_evaluator {
         using type = entry_value<typename plan_entry<Plan, K>::type, typename source<C>::type...>;
     };
 
-    // The leaves that the bindings give (variables, elements, stages they override), in plan
-    // order: bound_leaf[j] is the position of the j-th, leaf_number[k] the number of the one at k.
+    // The leaves that the bindings give (variables, elements, stages they override):
+    // is_bound_leaf[k], and where each is bound (place_at<k>).
     using flat = typename env_slots<std::remove_cv_t<Env>>::flat;
     template <std::size_t K>
     using place_at = leaf_place<typename plan_entry<Plan, K>::type, flat>;
@@ -238,53 +244,27 @@ struct plan_evaluator {
         return std::array<bool, size + 1>{place_at<K>::bound..., false};
     }
     static constexpr auto is_bound_leaf = is_bound_leaf_table(std::make_index_sequence<size>{});
-    static constexpr std::size_t bound_leaves_table() {
-        std::size_t n = 0;
-        for (bool b : is_bound_leaf)
-            n += b;
-        return n;
-    }
-    static constexpr std::size_t bound_leaves = bound_leaves_table();
-    static constexpr auto leaf_number_table() {
-        std::array<std::size_t, size + 1> number{};
-        for (std::size_t k = 0, n = 0; k < size; ++k)
-            number[k] = is_bound_leaf[k] ? n++ : 0;
-        return number;
-    }
-    static constexpr auto leaf_number = leaf_number_table();
-    static constexpr auto bound_leaf_table() {
-        std::array<std::size_t, bound_leaves + 1> at{};
-        for (std::size_t k = 0, n = 0; k < size; ++k)
-            if (is_bound_leaf[k])
-                at[n++] = k;
-        return at;
-    }
-    static constexpr auto bound_leaf = bound_leaf_table();
-    // the pointer to the bound scalar of the j-th leaf, and all of them
-    template <std::size_t J, class Place = place_at<bound_leaf[J]>>
-    using source_t = decltype(scalar_address<typename Place::index>::of(
-        std::declval<typename operand_at<decltype(std::declval<Env const&>().all),
-                                         Place::at>::value_type const&>()));
-    template <class J>
+    // pointers to the bound values, one per binding, in the order of env.all (leaf_read)
+    template <class All>
     struct sources_of;
-    template <std::size_t... J>
-    struct sources_of<std::index_sequence<J...>> {
-        using type = list<source_t<J>...>;
+    template <class... B>
+    struct sources_of<list<B...>> {
+        using type = list<typename B::value_type const*...>;
     };
-    using sources_type = typename sources_of<std::make_index_sequence<bound_leaves>>::type;
+    using all_type = std::remove_cvref_t<decltype(std::declval<Env const&>().all)>;
+    using sources_type = typename sources_of<all_type>::type;
     sources_type sources;
     template <std::size_t... J>
     [[gnu::always_inline]] static constexpr sources_type sources_in(Env const& bindings,
                                                                     std::index_sequence<J...>) {
-        return sources_type(scalar_address<typename place_at<bound_leaf[J]>::index>::of(
-            get<place_at<bound_leaf[J]>::at>(bindings.all).value)...);
+        return sources_type(&get<J>(bindings.all).value...);
     }
 
     // What gives the entry at position K its value: the bindings, or its children's values
     // (nothing for an entry computed where it is used).
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
-    using leaf_of =
-        std::conditional_t<is_bound_leaf[K], leaf_read<leaf_number[K]>, unbound_leaf<P>>;
+    using leaf_of = std::conditional_t<
+        is_bound_leaf[K], leaf_read<place_at<K>::at, typename place_at<K>::index>, unbound_leaf<P>>;
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
     using entry_of = typename std::conditional_t<
         inlined[K], boost::mp11::mp_identity<no_entry>,
@@ -294,7 +274,7 @@ struct plan_evaluator {
     // (Always inlined: otherwise both compilers keep the constructor out of line and the table
     // in memory; the MLP-49 gradient took 161 ns instead of 140 with g++.)
     [[gnu::always_inline]] constexpr explicit plan_evaluator(Env const& bindings)
-        : env(bindings), sources(sources_in(bindings, std::make_index_sequence<bound_leaves>{})) {
+        : env(bindings), sources(sources_in(bindings, std::make_index_sequence<all_type::size>{})) {
         fill<0, size>();
     }
 
