@@ -388,6 +388,30 @@ constexpr std::array<std::size_t, sizeof...(P)> positions_in(boost::mp11::mp_lis
     return {P::value...};
 }
 
+// Adjacent pairs of a pack, in one pack expansion over two copies of it, the second shifted by
+// one place (A_j = E_j, B_j = E_(j-1), void past either end): boost::mp11::mp_at_c on g++ finds
+// each element by deduction among n bases, O(n^2) for the n - 1 pairs of a 256-term sum.
+// descents_in::value[j]: entry j - 1 (mp_list<position, operand>) is greater than entry j.
+template <class Kind, class A, class B>
+struct descends : std::false_type {};
+template <class Kind, class IA, class A, class IB, class B>
+struct descends<Kind, boost::mp11::mp_list<IA, A>, boost::mp11::mp_list<IB, B>>
+    : std::bool_constant<(operand_compare<Kind, A, B>() > 0)> {};
+template <class Kind, class Firsts, class Seconds>
+struct descents_in;
+template <class Kind, class... A, class... B>
+struct descents_in<Kind, boost::mp11::mp_list<A...>, boost::mp11::mp_list<B...>> {
+    static constexpr bool value[sizeof...(A)] = {descends<Kind, B, A>::value...};
+};
+// same_as_previous::value[j]: K_j is K_(j-1) (false for j = 0), for Firsts = K..., void and
+// Seconds = void const, K...
+template <class Firsts, class Seconds>
+struct same_as_previous;
+template <class... A, class... B>
+struct same_as_previous<boost::mp11::mp_list<A...>, boost::mp11::mp_list<B...>> {
+    static constexpr bool value[sizeof...(A)] = {std::is_same<A, B>::value...};
+};
+
 // The positions of the operands that are not numbers, in canonical order.
 template <class Kind, class... T>
 constexpr auto sorted_positions() {
@@ -395,16 +419,12 @@ constexpr auto sorted_positions() {
     using entries = mp_remove_if_q<mp_transform<mp_list, mp_iota_c<sizeof...(T)>, mp_list<T...>>,
                                    is_number_entry>;
     constexpr std::size_t n = mp_size<entries>::value;
-    constexpr auto descents = []<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array<bool, n + 1>{
-            (operand_compare<Kind, mp_second<mp_at_c<entries, I>>,
-                             mp_second<mp_at_c<entries, I + 1>>>() > 0)...,
-            true};
-    }
-    (std::make_index_sequence<(n > 0 ? n - 1 : 0)>{});
+    // descents::value[j]: entry j - 1 is greater than entry j (a class's array: g++ mangles its
+    // name once, where the lambda it replaces was three functions, each named by the operands)
+    using descents = descents_in<Kind, mp_push_back<entries, void>, mp_push_front<entries, void>>;
     constexpr std::size_t prefix = [&] {
         std::size_t i = 0;
-        while (i + 1 < n && !descents[i])
+        while (i + 1 < n && !descents::value[i + 1])
             ++i;
         return n == 0 ? 0 : i + 1;
     }();
@@ -438,16 +458,12 @@ constexpr auto group_leaders() {
     using keys = boost::mp11::mp_list<decltype(key_of<Kind>(std::declval<T const&>()))...>;
     constexpr bool empty[] = {is_stateless<decltype(key_of<Kind>(std::declval<T const&>()))>...,
                               false};
-    // same[i]: operand i has the key of operand i - 1
-    constexpr auto same = []<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array<bool, sizeof...(T) + 1>{
-            false,
-            std::is_same_v<boost::mp11::mp_at_c<keys, I>, boost::mp11::mp_at_c<keys, I + 1>>...};
-    }
-    (std::make_index_sequence<(sizeof...(T) > 0 ? sizeof...(T) - 1 : 0)>{});
+    // same::value[i]: operand i has the key of operand i - 1
+    using same = same_as_previous<boost::mp11::mp_push_back<keys, void>,
+                                  boost::mp11::mp_push_front<keys, void const>>;
     std::array<std::size_t, sizeof...(T)> leader{};
     for (std::size_t i = 0; i < sizeof...(T); ++i)
-        leader[i] = (i > 0 && empty[i] && same[i]) ? leader[i - 1] : i;
+        leader[i] = (i > 0 && empty[i] && same::value[i]) ? leader[i - 1] : i;
     return leader;
 }
 
