@@ -44,11 +44,24 @@ constexpr auto indices_where() {
     return out;
 }
 
+template <auto Indices>
+inline constexpr bool is_identity = [] {
+    for (std::size_t i = 0; i < Indices.size(); ++i)
+        if (Indices[i] != i)
+            return false;
+    return true;
+}();
+
+// The elements of the list t at Indices. (t itself when that is all of them in order, as for the
+// terms of a sum_over, already sorted: each get<i> deduces one of the list's n bases, O(n^2).)
 template <auto Indices, class Tuple>
 constexpr auto pick(Tuple const& t) {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return make_list(get<Indices[I]>(t)...);
-    }
+    if constexpr (Indices.size() == list_size<Tuple> && is_identity<Indices>)
+        return t;
+    else
+        return [&]<std::size_t... I>(std::index_sequence<I...>) {
+            return make_list(get<Indices[I]>(t)...);
+        }
     (std::make_index_sequence<Indices.size()>{});
 }
 
@@ -157,6 +170,8 @@ template <class... E>
 constexpr auto sum_of(E const&... e) {
     if constexpr (detail::quick_of<detail::sum_kind, E...>::value)
         return typename detail::quick_of<detail::sum_kind, E...>::type{};
+    else if constexpr (!detail::any_v<detail::sum_kind::is_same_kind<E>...>) // nothing to flatten
+        return detail::build<detail::sum_kind>(detail::make_list(e...));
     else
         return detail::build<detail::sum_kind>(
             detail::concat(detail::operands_of<detail::sum_kind>(e)...));
@@ -166,6 +181,8 @@ template <class... E>
 constexpr auto product_of(E const&... e) {
     if constexpr (detail::quick_of<detail::product_kind, E...>::value)
         return typename detail::quick_of<detail::product_kind, E...>::type{};
+    else if constexpr (!detail::any_v<detail::product_kind::is_same_kind<E>...>)
+        return detail::build<detail::product_kind>(detail::make_list(e...));
     else
         return detail::build<detail::product_kind>(
             detail::concat(detail::operands_of<detail::product_kind>(e)...));
