@@ -406,27 +406,24 @@ constexpr std::array<std::size_t, sizeof...(P)> positions_in(boost::mp11::mp_lis
 }
 
 // Adjacent pairs of a pack, in one pack expansion over two copies of it, the second shifted by
-// one place (A_j = E_j, B_j = E_(j-1), void past either end): boost::mp11::mp_at_c on g++ finds
-// each element by deduction among n bases, O(n^2) for the n - 1 pairs of a 256-term sum.
-// descents_in::value[j]: entry j - 1 (mp_list<position, operand>) is greater than entry j.
-template <class Kind, class A, class B>
-struct descends : std::false_type {};
-template <class Kind, class IA, class A, class IB, class B>
-struct descends<Kind, boost::mp11::mp_list<IA, A>, boost::mp11::mp_list<IB, B>>
-    : std::bool_constant<(operand_compare<Kind, A, B>() > 0)> {};
-template <class Kind, class Firsts, class Seconds>
-struct descents_in;
-template <class Kind, class... A, class... B>
-struct descents_in<Kind, boost::mp11::mp_list<A...>, boost::mp11::mp_list<B...>> {
-    static constexpr bool value[sizeof...(A)] = {descends<Kind, B, A>::value...};
+// one place (Firsts = E..., void; Seconds = void, E...: pair j is E_(j-1), E_j):
+// boost::mp11::mp_at_c on g++ finds each element by deduction among n bases, O(n^2) for the
+// n - 1 pairs of a 256-term sum. value[j]: Pred<E_(j-1), E_j>, for 0 < j < n (the others pair
+// a type with void).
+template <template <class, class> class Pred, class Firsts, class Seconds>
+struct adjacent_pairs;
+template <template <class, class> class Pred, class... A, class... B>
+struct adjacent_pairs<Pred, boost::mp11::mp_list<A...>, boost::mp11::mp_list<B...>> {
+    static constexpr bool value[sizeof...(A)] = {Pred<B, A>::value...};
 };
-// same_as_previous::value[j]: K_j is K_(j-1) (false for j = 0), for Firsts = K..., void and
-// Seconds = void const, K...
-template <class Firsts, class Seconds>
-struct same_as_previous;
-template <class... A, class... B>
-struct same_as_previous<boost::mp11::mp_list<A...>, boost::mp11::mp_list<B...>> {
-    static constexpr bool value[sizeof...(A)] = {std::is_same<A, B>::value...};
+// Entry E_(j-1) (mp_list<position, operand>) is greater than entry E_j.
+template <class Kind>
+struct descends {
+    template <class A, class B>
+    struct fn : std::false_type {};
+    template <class IA, class A, class IB, class B>
+    struct fn<boost::mp11::mp_list<IA, A>, boost::mp11::mp_list<IB, B>>
+        : std::bool_constant<(operand_compare<Kind, A, B>() > 0)> {};
 };
 
 // The positions of the operands that are not numbers, in canonical order.
@@ -438,7 +435,8 @@ constexpr auto sorted_positions() {
     constexpr std::size_t n = mp_size<entries>::value;
     // descents::value[j]: entry j - 1 is greater than entry j (a class's array: g++ mangles its
     // name once, where the lambda it replaces was three functions, each named by the operands)
-    using descents = descents_in<Kind, mp_push_back<entries, void>, mp_push_front<entries, void>>;
+    using descents = adjacent_pairs<descends<Kind>::template fn, mp_push_back<entries, void>,
+                                    mp_push_front<entries, void>>;
     constexpr std::size_t prefix = [&] {
         std::size_t i = 0;
         while (i + 1 < n && !descents::value[i + 1])
@@ -476,8 +474,8 @@ constexpr auto group_leaders() {
     constexpr bool empty[] = {is_stateless<decltype(key_of<Kind>(std::declval<T const&>()))>...,
                               false};
     // same::value[i]: operand i has the key of operand i - 1
-    using same = same_as_previous<boost::mp11::mp_push_back<keys, void>,
-                                  boost::mp11::mp_push_front<keys, void const>>;
+    using same = adjacent_pairs<std::is_same, boost::mp11::mp_push_back<keys, void>,
+                                boost::mp11::mp_push_front<keys, void>>;
     std::array<std::size_t, sizeof...(T)> leader{};
     for (std::size_t i = 0; i < sizeof...(T); ++i)
         leader[i] = (i > 0 && empty[i] && same::value[i]) ? leader[i - 1] : i;

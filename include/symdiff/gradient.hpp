@@ -132,24 +132,6 @@ struct leaf_place<element<Family, I...>, Flat>
                          bound_place<bound_position_t<element<Family, I...>, Flat>::value>,
                          bound_place<bound_position_t<Family, Flat>::value, I...>> {};
 
-// The address of the scalar element I... of a bound value (the value itself for none).
-template <class Index>
-struct scalar_address;
-template <>
-struct scalar_address<std::index_sequence<>> {
-    template <class V>
-    [[gnu::always_inline]] static constexpr V const* of(V const& v) {
-        return &v;
-    }
-};
-template <std::size_t I, std::size_t... R>
-struct scalar_address<std::index_sequence<I, R...>> {
-    template <class V>
-    [[gnu::always_inline]] static constexpr auto of(V const& v) {
-        return scalar_address<std::index_sequence<R...>>::of(v[I]);
-    }
-};
-
 // A plan leaf that the bindings give: the scalar Index (element I... of a family's array; the
 // value itself for none) of the value of the binding at At, read through the plan_evaluator's
 // pointers to the bound values (its `sources`, one per binding). The pointers are taken once, in
@@ -162,10 +144,12 @@ struct scalar_address<std::index_sequence<I, R...>> {
 // bound arrays and every leaf's load through its pointer (5,400 lines of assembly instead of
 // 1,500), and spent seconds in the attempt.
 template <std::size_t At, class Index>
-struct leaf_read {
+struct leaf_read;
+template <std::size_t At, std::size_t... I>
+struct leaf_read<At, std::index_sequence<I...>> {
     template <class T, class Sources>
     [[gnu::always_inline]] static constexpr T of(T const*, Sources const* sources) {
-        return static_cast<T>(*scalar_address<Index>::of(*get<At>(*sources)));
+        return static_cast<T>(subscript<I...>::of(*get<At>(*sources)));
     }
 };
 // A leaf that no binding gives: a constant, evaluated by its node with no bindings, or an

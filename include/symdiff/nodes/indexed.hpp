@@ -74,14 +74,24 @@ struct nested_array<T, S, Rest...> {
     using type = std::array<typename nested_array<T, Rest...>::type, S>;
 };
 
-// a[ix[D]][ix[D + 1]]...
-template <std::size_t D, class A, std::size_t R>
-constexpr auto const& element_of(A const& a, std::array<std::size_t, R> const& ix) {
-    if constexpr (D == R)
+// a[I][R]... for indices known to the compiler (a itself for none): an element's value in its
+// family's array. (Always inlined: plans read every bound element through it, gradient.hpp.)
+template <std::size_t... I>
+struct subscript;
+template <>
+struct subscript<> {
+    template <class A>
+    [[gnu::always_inline]] static constexpr A const& of(A const& a) {
         return a;
-    else
-        return element_of<D + 1>(a[ix[D]], ix);
-}
+    }
+};
+template <std::size_t I, std::size_t... R>
+struct subscript<I, R...> {
+    template <class A>
+    [[gnu::always_inline]] static constexpr auto const& of(A const& a) {
+        return subscript<R...>::of(a[I]);
+    }
+};
 
 template <class T, std::size_t... Shape>
 inline constexpr bool is_nested_array_of = false;
@@ -122,7 +132,7 @@ struct element : expression<element<Family, I...>> {
             return detail::bound_value<element, T>(env);
         } else if constexpr (detail::has_binding<Family, Env>) {
             auto const& all = std::get<detail::binding_index_v<Family, Env>>(env).value;
-            return static_cast<T>(detail::element_of<0>(all, index));
+            return static_cast<T>(detail::subscript<I...>::of(all));
         } else {
             (void)sizeof(detail::spelled_as_chars<error::no_value_bound_for_variable, name>);
             return T{};
