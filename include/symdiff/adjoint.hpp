@@ -372,7 +372,7 @@ struct adjoint_sweep {
         auto ch = children_of(e);
         using C = std::remove_cvref_t<decltype(ch)>;
         if constexpr (is_sum<E> || is_named<E>) {
-            hand_down_each<0, list_size<C>>(ch, a);
+            hand_down_each<0, list_length<C>::value>(ch, a);
         } else if constexpr (is_product<E>) {
             if constexpr (depends<list_element<0, C>>::value)
                 give(get<0>(ch), a * values(get<1>(ch)));

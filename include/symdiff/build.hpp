@@ -56,7 +56,7 @@ inline constexpr bool is_identity = [] {
 // terms of a sum_over, already sorted: each get<i> deduces one of the list's n bases, O(n^2).)
 template <auto Indices, class Tuple>
 constexpr auto pick(Tuple const& t) {
-    if constexpr (Indices.size() == list_size<Tuple> && is_identity<Indices>)
+    if constexpr (Indices.size() == list_length<Tuple>::value && is_identity<Indices>)
         return t;
     else
         return [&]<std::size_t... I>(std::index_sequence<I...>) {
@@ -351,18 +351,22 @@ struct spliced<Node, P, X, std::index_sequence<J...>, boost::mp11::mp_list<A...>
 };
 
 // Node<T...> (canonical, stateless, no number: numbers are only ever at either end) and the
-// single stateless operand X, not a number.
-template <class Kind, template <class...> class Node, class X, class... T>
-struct insertion {
-    using operands = list<T...>;
-    static constexpr std::size_t n = sizeof...(T);
-    static constexpr std::size_t at = insertion_search<Kind, operands, X, 0, n>::value;
-    static constexpr bool value = !like_at<Kind, operands, n, X, at>::value &&
-                                  (at == 0 || !like_at<Kind, operands, n, X, at - 1>::value);
+// single stateless operand X, not a number, which goes at position At. (The result is a base's
+// `value` and a member type, never a static data member of this class: g++ mangles the name of
+// each such member, which spells the whole node: 732 names of 12 KB each for the
+// 256-term chain of `+`.)
+template <class Kind, template <class...> class Node, class X, std::size_t At, class... T>
+struct insertion_at
+    : std::bool_constant<!like_at<Kind, list<T...>, sizeof...(T), X, At>::value &&
+                         (At == 0 || !like_at<Kind, list<T...>, sizeof...(T), X, At - 1>::value)> {
     using type =
-        typename spliced<Node, at, X, std::make_index_sequence<n + 1>,
+        typename spliced<Node, At, X, std::make_index_sequence<sizeof...(T) + 1>,
                          boost::mp11::mp_list<T..., void>, boost::mp11::mp_list<void, T...>>::type;
 };
+template <class Kind, template <class...> class Node, class X, class... T>
+struct insertion
+    : insertion_at<Kind, Node, X, insertion_search<Kind, list<T...>, X, 0, sizeof...(T)>::value,
+                   T...> {};
 
 template <class Kind, class Node, class X, bool Candidate>
 struct insertion_of : std::false_type {};

@@ -83,8 +83,9 @@ constexpr auto derivative(E const& e, X const& x) {
         return detail::apply([&](auto const&... t) { return sum_of(derivative(t, x)...); },
                              e.terms);
     } else if constexpr (is_product<E>) {
-        return product_rule<E>(e.factors, x,
-                               std::make_index_sequence<detail::list_size<decltype(e.factors)>>{});
+        return product_rule<E>(
+            e.factors, x,
+            std::make_index_sequence<detail::list_length<decltype(e.factors)>::value>{});
     } else if constexpr (is_power<E>) {
         auto du = derivative(e.base, x);
         auto dv = derivative(e.exponent, x);

@@ -25,7 +25,7 @@ inline constexpr std::size_t many_bindings = 64;
 template <class E, class... Args>
 constexpr auto evaluate_at(E const& e, Args const&... args) {
     using Env = decltype(binding_refs_of(args...));
-    constexpr std::size_t bindings = list_size<decltype(std::declval<Env const&>().all)>;
+    constexpr std::size_t bindings = list_length<decltype(std::declval<Env const&>().all)>::value;
     if constexpr (bindings > many_bindings) {
         return evaluate_all(make_list(e), args...)[0]; // (it reads the bindings itself)
     } else {

@@ -133,25 +133,58 @@ struct leaf_place<element<Family, I...>, Flat>
                          bound_place<bound_position_t<Family, Flat>::value, I...>> {};
 
 // A plan leaf that the bindings give: the scalar Index (element I... of a family's array; the
-// value itself for none) of the value of the binding at At, read through the plan_evaluator's
-// pointers to the bound values (its `sources`, one per binding). The pointers are taken once, in
-// one function; each leaf's read is named by At, Index and the pointers' types (`double const*`,
-// `std::array<double, 256> const*`: cheap to mangle), not by the bindings, whose keys are as many
-// distinct types as there are variables (a name that spells n of them costs g++ O(n^2) to
-// mangle, and the 256-input neuron has 514). One pointer per binding, not one per leaf: the 514
-// pointers of the 256-input neuron (sum_over) were 514 stores, more than g++'s value numbering
-// looks back through (1,000 alias queries per load): it kept the pointers, the copies of the
-// bound arrays and every leaf's load through its pointer (5,400 lines of assembly instead of
-// 1,500), and spent seconds in the attempt.
-template <std::size_t At, class Index>
+// value itself for none) of the value of a binding, read through the plan_evaluator's pointers to
+// the bound values (its `sources`, one per binding, grouped by type: pointer Slot of group
+// Group, see source_layout). The pointers are taken once, in one function; each leaf's read is
+// named by Group, Slot, Index and the pointers' types (`std::array<double const*, 514>`: cheap
+// to mangle), not by the bindings, whose keys are as many distinct types as there are variables
+// (a name that spells n of them costs g++ O(n^2) to mangle, and the 256-input neuron has 514).
+// One pointer per binding, not one per leaf: the 514 pointers of the 256-input neuron
+// (sum_over) were 514 stores, more than g++'s value numbering looks back through (1,000 alias
+// queries per load): it kept the pointers, the copies of the bound arrays and every leaf's load
+// through its pointer (5,400 lines of assembly instead of 1,500), and spent seconds in the
+// attempt. (Grouped into arrays, the 258 pointers of the 128-input neuron written with named
+// variables no longer hit that limit either: 1,061 lines of assembly instead of 3,832.)
+template <std::size_t Group, std::size_t Slot, class Index>
 struct leaf_read;
-template <std::size_t At, std::size_t... I>
-struct leaf_read<At, std::index_sequence<I...>> {
+template <std::size_t Group, std::size_t Slot, std::size_t... I>
+struct leaf_read<Group, Slot, std::index_sequence<I...>> {
     template <class T, class Sources>
     [[gnu::always_inline]] static constexpr T of(T const*, Sources const* sources) {
-        return static_cast<T>(subscript<I...>::of(*get<At>(*sources)));
+        return static_cast<T>(subscript<I...>::of(*get<Group>(*sources)[Slot]));
     }
 };
+
+// The pointers to the bound values, grouped by the values' type: list<std::array<V const*, n>...>
+// with one array per distinct value type V (`double`, `std::array<double, 8>`), in the order of
+// first appearance; slot[j] = {group, index} of binding j's pointer. (Grouped, the pointers'
+// type is short to mangle, and every leaf's read names it: a list of 514 `double const*` was
+// 2 KB in each of 3,000 names for the 256-input neuron written with named variables.)
+template <class All>
+struct source_layout;
+template <class... B>
+struct source_layout<list<B...>> {
+    using values = boost::mp11::mp_unique<boost::mp11::mp_list<typename B::value_type...>>;
+    static constexpr auto table() {
+        constexpr std::size_t group[] = {
+            boost::mp11::mp_find<values, typename B::value_type>::value..., 0};
+        struct {
+            std::array<std::array<std::size_t, 2>, sizeof...(B) + 1> slot;
+            std::array<std::size_t, boost::mp11::mp_size<values>::value> count;
+            // member[g][i]: the binding whose pointer is element i of group g
+            std::array<std::array<std::size_t, sizeof...(B) + 1>,
+                       boost::mp11::mp_size<values>::value>
+                member;
+        } t{};
+        for (std::size_t j = 0; j < sizeof...(B); ++j) {
+            std::size_t g = group[j];
+            t.slot[j] = {g, t.count[g]};
+            t.member[g][t.count[g]++] = j;
+        }
+        return t;
+    }
+};
+
 // A leaf that no binding gives: a constant, evaluated by its node with no bindings, or an
 // unbound variable, whose evaluation with no bindings reports the error that names it.
 template <class P>
@@ -171,8 +204,8 @@ using read_by_name = merged<boost::mp11::mp_list<std::remove_cvref_t<F>...>,
 
 template <class E>
 struct is_leaf_entry : std::false_type {};
-template <std::size_t At, class Index>
-struct is_leaf_entry<leaf_read<At, Index>> : std::true_type {};
+template <std::size_t Group, std::size_t Slot, class Index>
+struct is_leaf_entry<leaf_read<Group, Slot, Index>> : std::true_type {};
 template <class P>
 struct is_leaf_entry<unbound_leaf<P>> : std::true_type {};
 
@@ -228,27 +261,44 @@ struct plan_evaluator {
         return std::array<bool, size + 1>{place_at<K>::bound..., false};
     }
     static constexpr auto is_bound_leaf = is_bound_leaf_table(std::make_index_sequence<size>{});
-    // pointers to the bound values, one per binding, in the order of env.all (leaf_read)
-    template <class All>
-    struct sources_of;
-    template <class... B>
-    struct sources_of<list<B...>> {
-        using type = list<typename B::value_type const*...>;
-    };
+    // pointers to the bound values, grouped by their type (source_layout, leaf_read)
     using all_type = std::remove_cvref_t<decltype(std::declval<Env const&>().all)>;
-    using sources_type = typename sources_of<all_type>::type;
+    static constexpr auto layout = source_layout<all_type>::table();
+    template <class Values, class Groups>
+    struct sources_of;
+    template <class... V, std::size_t... G>
+    struct sources_of<boost::mp11::mp_list<V...>, std::index_sequence<G...>> {
+        using type = list<std::array<V const*, layout.count[G]>...>;
+    };
+    using values = typename source_layout<all_type>::values;
+    // binding at's {group, index}; {0, 0} for no binding (an unbound leaf's)
+    static constexpr std::array<std::size_t, 2> slot_of(std::size_t at) {
+        return layout.slot[at < layout.slot.size() ? at : layout.slot.size() - 1];
+    }
+    using sources_type =
+        typename sources_of<values,
+                            std::make_index_sequence<boost::mp11::mp_size<values>::value>>::type;
     sources_type sources;
-    template <std::size_t... J>
-    [[gnu::always_inline]] static constexpr sources_type sources_in(Env const& bindings,
-                                                                    std::index_sequence<J...>) {
-        return sources_type(&get<J>(bindings.all).value...);
+    template <class V, std::size_t G, std::size_t... I>
+    [[gnu::always_inline]] static constexpr std::array<V const*, sizeof...(I)>
+    group_sources(Env const& bindings, std::index_sequence<I...>) {
+        return {&get<layout.member[G][I]>(bindings.all).value...};
+    }
+    template <class... V, std::size_t... G>
+    [[gnu::always_inline]] static constexpr sources_type
+    sources_in(Env const& bindings, boost::mp11::mp_list<V...>, std::index_sequence<G...>) {
+        return sources_type(
+            group_sources<V, G>(bindings, std::make_index_sequence<layout.count[G]>{})...);
     }
 
     // What gives the entry at position K its value: the bindings, or its children's values
     // (nothing for an entry computed where it is used).
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
-    using leaf_of = std::conditional_t<
-        is_bound_leaf[K], leaf_read<place_at<K>::at, typename place_at<K>::index>, unbound_leaf<P>>;
+    using leaf_of =
+        std::conditional_t<is_bound_leaf[K],
+                           leaf_read<slot_of(place_at<K>::at)[0], slot_of(place_at<K>::at)[1],
+                                     typename place_at<K>::index>,
+                           unbound_leaf<P>>;
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
     using entry_of = typename std::conditional_t<
         inlined[K], boost::mp11::mp_identity<no_entry>,
@@ -258,7 +308,9 @@ struct plan_evaluator {
     // (Always inlined: otherwise both compilers keep the constructor out of line and the table
     // in memory; the MLP-49 gradient took 161 ns instead of 140 with g++.)
     [[gnu::always_inline]] constexpr explicit plan_evaluator(Env const& bindings)
-        : env(bindings), sources(sources_in(bindings, std::make_index_sequence<all_type::size>{})) {
+        : env(bindings),
+          sources(sources_in(bindings, values{},
+                             std::make_index_sequence<boost::mp11::mp_size<values>::value>{})) {
         fill<0, size>();
     }
 

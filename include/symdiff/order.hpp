@@ -78,7 +78,7 @@ constexpr int compare_names(std::string_view a, std::string_view b) {
 // first differing weight instead of walking both trees).
 template <class LA, class LB, std::size_t I>
 constexpr int compare_from() {
-    constexpr std::size_t na = list_size<LA>, nb = list_size<LB>;
+    constexpr std::size_t na = list_length<LA>::value, nb = list_length<LB>::value;
     if constexpr (I == na || I == nb) {
         return compare_numbers(na, nb);
     } else {

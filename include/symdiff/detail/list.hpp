@@ -19,16 +19,27 @@ struct list_leaf {
     T value;
 };
 // An empty element (a formula node without data) takes no room and needs no initialization:
-// any object of an empty node type is the same formula. (An empty member marked
-// [[no_unique_address]] at the offset of another element is miscompiled by g++ 12 in constant
-// evaluation: initializing it clobbers its neighbour.)
+// any object of an empty node type is the same formula, and get() hands out empty_instance<T>.
+// (An empty member marked [[no_unique_address]] at the offset of another element is miscompiled
+// by g++ 12 in constant evaluation: initializing it clobbers its neighbour. A static member of
+// the leaf would be one more variable per position and type, each with a mangled name, and a
+// chain of `+` puts each new term at a new position.)
 template <std::size_t I, class T>
     requires std::is_empty_v<T>
 struct list_leaf<I, T> {
-    static constexpr T value{};
     constexpr list_leaf() = default;
     constexpr list_leaf(T const&) {}
 };
+template <class T>
+inline constexpr T empty_instance{};
+
+template <std::size_t I, class T>
+constexpr T const& get([[maybe_unused]] list_leaf<I, T> const& leaf) {
+    if constexpr (std::is_empty_v<T>)
+        return empty_instance<T>;
+    else
+        return leaf.value;
+}
 
 template <class Indices, class... T>
 struct list_base;
@@ -41,26 +52,32 @@ struct list_base<std::index_sequence<I...>, T...> : list_leaf<I, T>... {
 
     template <class F>
     constexpr decltype(auto) apply(F&& f) const {
-        return f(static_cast<list_leaf<I, T> const&>(*this).value...);
+        return f(get<I, T>(*this)...);
     }
 };
 
 template <class... T>
 struct list : list_base<std::index_sequence_for<T...>, T...> {
     using list_base<std::index_sequence_for<T...>, T...>::list_base;
-    static constexpr std::size_t size = sizeof...(T);
 };
 
+// The number of elements of a list, as list_length<L>::value: a class's member, not a static
+// member of the list nor a variable template (g++ gives each of those a mangled name that spells
+// the whole list, and a name costs g++ time in proportion to its length and more; the name of
+// std::integral_constant<size_t, n>::value spells n alone).
 template <class L>
-inline constexpr std::size_t list_size = std::remove_cvref_t<L>::size;
+struct list_length;
+template <class... T>
+struct list_length<list<T...>> : std::integral_constant<std::size_t, sizeof...(T)> {};
+template <class L>
+struct list_length<L const> : list_length<L> {};
+template <class L>
+struct list_length<L const&> : list_length<L> {};
+template <class L>
+struct list_length<L&> : list_length<L> {};
 
 template <std::size_t I, class L>
 using list_element = boost::mp11::mp_at_c<std::remove_cv_t<L>, I>;
-
-template <std::size_t I, class T>
-constexpr T const& get(list_leaf<I, T> const& leaf) {
-    return leaf.value;
-}
 
 // f(elements...)
 template <class F, class... T>
@@ -138,7 +155,7 @@ constexpr auto concat(L const& l, R const&... r) {
     } else if constexpr (sizeof...(R) == 1) {
         return concat2(l, r...);
     } else {
-        constexpr auto where = concat_positions<list_size<L>, list_size<R>...>;
+        constexpr auto where = concat_positions<list_length<L>::value, list_length<R>::value...>;
         auto lists = make_list(&l, &r...);
         return [&]<std::size_t... J>(std::index_sequence<J...>) {
             return make_list(get<where[J][1]>(*get<where[J][0]>(lists))...);

@@ -149,8 +149,8 @@ template <class Style, class Sink, class... F>
 constexpr void print_fraction(list<F...> const& factors, Sink& out) {
     auto numerator = numerator_of(factors);
     auto denominator = denominator_of(factors);
-    constexpr std::size_t num_size = list_size<decltype(numerator)>;
-    constexpr std::size_t den_size = list_size<decltype(denominator)>;
+    constexpr std::size_t num_size = list_length<decltype(numerator)>::value;
+    constexpr std::size_t den_size = list_length<decltype(denominator)>::value;
     if constexpr (den_size == 0) {
         print_list<Style>(numerator, out, Style::times, power_level);
     } else if constexpr (Style::stacked_fractions) { // \frac{num}{den}: braces group both
@@ -227,7 +227,8 @@ constexpr void print_node(E const& e, Sink& out) {
         if constexpr (is_reciprocal<E>) {
             print_fraction<Style>(make_list(e), out);
         } else if constexpr (is_value<list_element<0, decltype(e.factors)>> ||
-                             (Style::split_products && list_size<decltype(e.factors)> >= 3)) {
+                             (Style::split_products &&
+                              list_length<decltype(e.factors)>::value >= 3)) {
             // a stored coefficient; or, for to_cpp, the first factor times the product of the
             // rest, which the plan may share with other products
             print<Style>(get<0>(e.factors), out, power_level);
