@@ -206,9 +206,10 @@ struct adjoint_sweep {
     using T = std::remove_cvref_t<decltype(std::declval<Values const&>().value[0])>;
     static constexpr std::size_t size = boost::mp11::mp_size<Plan>::value;
 
-    // The position of P in the table (a class, see entry_value in gradient.hpp).
+    // The position of P in the table (a class, not an alias of position_t: each position is
+    // looked up once; see entry_value in gradient.hpp).
     template <class P>
-    using at = position_t<Plan, P>;
+    struct at : position_t<Plan, P> {};
     template <class E>
     using depends = depends_on_t<E, W>;
 
@@ -405,15 +406,10 @@ struct adjoint_sweep {
         }
     }
 
-    // slots zero_at[Lo..Hi) = 0 (in folds of at most 128)
-    template <std::size_t Lo, std::size_t Hi>
-    [[gnu::always_inline]] constexpr void zero() {
-        if constexpr (Hi - Lo > 128) {
-            zero<Lo, Lo + 128>();
-            zero<Lo + 128, Hi>();
-        } else {
-            zero_each<Lo>(std::make_index_sequence<Hi - Lo>{});
-        }
+    // slots zero_at[0..n) = 0, in blocks of 128 (block_count)
+    template <std::size_t N, std::size_t... B>
+    [[gnu::always_inline]] constexpr void zero(std::index_sequence<B...>) {
+        (zero_each<128 * B>(std::make_index_sequence<block_length(N, B)>{}), ...);
     }
     template <std::size_t Lo, std::size_t... K>
     [[gnu::always_inline]] constexpr void zero_each(std::index_sequence<K...>) {
@@ -451,12 +447,12 @@ struct adjoint_sweep {
     // the sweep), the others at the end.
     template <class Sink>
     [[gnu::always_inline]] constexpr void run(F const& f, Sink const& sink) {
-        zero<0, zero_at.second>();
+        zero<zero_at.second>(std::make_index_sequence<block_count(zero_at.second)>{});
         if constexpr (is_stateless<F>)
             adjoint[at<F>::value] = T(1);
         else
             give(f, T(1));
-        sweep<0, size>(sink);
+        sweep(sink, std::make_index_sequence<block_count(size)>{});
         put_rest(sink, std::make_index_sequence<boost::mp11::mp_size<W>::value>{});
     }
     template <class Sink, std::size_t... K>
@@ -548,16 +544,12 @@ struct adjoint_sweep {
         active[K], typename Values::template reload_of_at<K>,
         boost::mp11::mp_identity<reload_leaves<std::index_sequence<>>>>::type;
 
-    // The entries' reverse steps, Hi - 1 down to Lo: parents before children. (In folds of at
-    // most 128: clang 14 rejects a fold of more than 256 operands.)
-    template <std::size_t Lo, std::size_t Hi, class Sink>
-    [[gnu::always_inline]] constexpr void sweep(Sink const& sink) {
-        if constexpr (Hi - Lo > 128) {
-            sweep<Hi - 128, Hi>(sink);
-            sweep<Lo, Hi - 128>(sink);
-        } else {
-            sweep_each<Hi - 1>(sink, std::make_index_sequence<Hi - Lo>{});
-        }
+    // The entries' reverse steps, from the last entry down to the first: parents before
+    // children. In blocks of 128 (block_count), the last block first.
+    template <class Sink, std::size_t... B>
+    [[gnu::always_inline]] constexpr void sweep(Sink const& sink, std::index_sequence<B...>) {
+        (sweep_each<size - 1 - 128 * B>(sink, std::make_index_sequence<block_length(size, B)>{}),
+         ...);
     }
     template <std::size_t Top, class Sink, std::size_t... K>
     [[gnu::always_inline]] constexpr void sweep_each(Sink const& sink, std::index_sequence<K...>) {

@@ -124,6 +124,17 @@ constexpr void for_each(list<T...> const& l, F&& f) {
     for_each_in<0, sizeof...(T)>(l, f);
 }
 
+// Straight-line code over n positions runs in blocks of 128 (clang 14 rejects a fold expression
+// of more than 256 operands): how many blocks, and the size of block b. The blocks are expanded
+// in one fold (block_count below), not by recursion on halves, which made twice as many
+// functions, each named by the whole plan for g++ to mangle.
+constexpr std::size_t block_count(std::size_t n) {
+    return (n + 127) / 128;
+}
+constexpr std::size_t block_length(std::size_t n, std::size_t b) {
+    return n - 128 * b > 128 ? 128 : n - 128 * b;
+}
+
 // S0 + S1 + ..., without a fold expression (clang 14 rejects folds of more than 256 operands).
 template <std::size_t... S>
 inline constexpr std::size_t total_v = [] {

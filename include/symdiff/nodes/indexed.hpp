@@ -258,28 +258,27 @@ struct key_name<element<F, I...>> {
     static constexpr auto name = element<F, I...>::name;
 };
 
-// The elements of a family in row-major order, as a type list.
+// The elements of a family in row-major order, as a type list. Element k's index, digit by
+// digit, from one constexpr function per family: a function per element (with lambdas) was three
+// names per element, each spelling all the positions 0 ... n - 1 (2 MB of mangled names for a
+// family of 256).
+template <class Family>
+constexpr std::size_t index_digit(std::size_t flat, std::size_t d) {
+    for (std::size_t e = Family::rank; e-- > d + 1;)
+        flat /= Family::shape[e];
+    return flat % Family::shape[d];
+}
+template <class Family, std::size_t Flat, class Digits = std::make_index_sequence<Family::rank>>
+struct element_at_flat;
+template <class Family, std::size_t Flat, std::size_t... D>
+struct element_at_flat<Family, Flat, std::index_sequence<D...>> {
+    using type = element<Family, index_digit<Family>(Flat, D)...>;
+};
 template <class Family, class Flat>
 struct elements_of_impl;
 template <class Family, std::size_t... K>
 struct elements_of_impl<Family, std::index_sequence<K...>> {
-    template <std::size_t Flat>
-    static constexpr auto element_at() {
-        return [&]<std::size_t... D>(std::index_sequence<D...>) {
-            constexpr auto index = [] {
-                std::array<std::size_t, Family::rank> ix{};
-                std::size_t rest = Flat;
-                for (std::size_t d = Family::rank; d-- > 0;) {
-                    ix[d] = rest % Family::shape[d];
-                    rest /= Family::shape[d];
-                }
-                return ix;
-            }();
-            return element<Family, index[D]...>{};
-        }
-        (std::make_index_sequence<Family::rank>{});
-    }
-    using type = boost::mp11::mp_list<decltype(element_at<K>())...>;
+    using type = boost::mp11::mp_list<typename element_at_flat<Family, K>::type...>;
 };
 template <class Family>
 using elements_of = typename elements_of_impl<Family, std::make_index_sequence<Family::size>>::type;
