@@ -171,8 +171,14 @@ struct slots<boost::mp11::mp_list<T...>, std::index_sequence<I...>> : slot<T, I>
     static std::integral_constant<std::size_t, static_cast<std::size_t>(-1)> position_of(...);
 };
 
+// (Through a class, so that the index_sequence of |L| positions is made once per list: as an
+// alias, every position_t and entry_t made it again and had clang check its |L| arguments.)
 template <class L>
-using slots_of = slots<L, std::make_index_sequence<boost::mp11::mp_size<L>::value>>;
+struct slots_for {
+    using type = slots<L, std::make_index_sequence<boost::mp11::mp_size<L>::value>>;
+};
+template <class L>
+using slots_of = typename slots_for<L>::type;
 
 // The position of T in the list of distinct types L, or std::size_t(-1), as a type. (A type, not
 // a variable template: g++ mangles the name of every variable and function it instantiates, and
