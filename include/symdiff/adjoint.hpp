@@ -115,23 +115,20 @@ struct backprop<P, Self, Power, std::index_sequence<Code...>> {
                                                            std::index_sequence<K...>) {
         (give_share<code[Lo + K]>(adjoint, a), ...);
     }
-    // children Lo..Hi each get the adjoint a (in folds of at most 128: clang 14 rejects a fold of
-    // more than 256 operands)
-    template <std::size_t Lo, std::size_t Hi, class T>
-    [[gnu::always_inline]] static constexpr void give_all(T* adjoint, T a) {
-        if constexpr (Hi - Lo > 128) {
-            give_all<Lo, Lo + 128>(adjoint, a);
-            give_all<Lo + 128, Hi>(adjoint, a);
-        } else {
-            give_each<Lo>(adjoint, a, std::make_index_sequence<Hi - Lo>{});
-        }
+    // every child gets the adjoint a, in blocks of 128 (block_count)
+    template <class T, std::size_t... B>
+    [[gnu::always_inline]] static constexpr void give_all(T* adjoint, T a,
+                                                          std::index_sequence<B...>) {
+        (give_each<128 * B>(adjoint, a,
+                            std::make_index_sequence<block_length(sizeof...(Code), B)>{}),
+         ...);
     }
 
     template <class T>
     [[gnu::always_inline]] static constexpr void run(T* adjoint, T const* value) {
         T a = adjoint[Self];
         if constexpr (is_sum<P> || is_named<P>) {
-            give_all<0, sizeof...(Code)>(adjoint, a);
+            give_all(adjoint, a, std::make_index_sequence<block_count(sizeof...(Code))>{});
         } else if constexpr (is_product<P>) { // first * rest
             if constexpr (code[0] % 4 != 0)
                 give_share<code[0]>(adjoint, a * value[code[1] / 4]);

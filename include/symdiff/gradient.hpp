@@ -58,8 +58,8 @@ struct entry_value {
     static constexpr std::size_t n = sizeof...(S);
     using sources = boost::mp11::mp_list<S...>;
 
-    // the number of terms in the block of a sum that starts at term `from`
-    static constexpr std::size_t block(std::size_t from) { return n - from > 128 ? 128 : n - from; }
+    // the number of terms in the block of a sum that starts at term `from` (a multiple of 128)
+    static constexpr std::size_t block(std::size_t from) { return block_length(n, from / 128); }
     // acc + the terms from From on, left to right in folds of at most 128 terms: the association
     // of sum::evaluate_with (clang 14 rejects a fold of more than 256 operands)
     template <std::size_t From, class T>

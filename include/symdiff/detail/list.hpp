@@ -105,34 +105,29 @@ constexpr list<A..., B...> concat2(list<A...> const& a, list<B...> const& b) {
         a);
 }
 
-// f(element) for each element in order, in blocks of 128 (clang 14 rejects a fold expression of
-// more than 256 operands, and a sum may have more terms than that).
-template <std::size_t Lo, std::size_t Hi, class F, class... T>
-constexpr void for_each_in(list<T...> const& l, F& f) {
-    if constexpr (Hi - Lo > 128) {
-        for_each_in<Lo, Lo + 128>(l, f);
-        for_each_in<Lo + 128, Hi>(l, f);
-    } else {
-        [&]<std::size_t... K>(std::index_sequence<K...>) {
-            (f(get<Lo + K>(l)), ...);
-        }
-        (std::make_index_sequence<Hi - Lo>{});
-    }
-}
-template <class F, class... T>
-constexpr void for_each(list<T...> const& l, F&& f) {
-    for_each_in<0, sizeof...(T)>(l, f);
-}
-
 // Straight-line code over n positions runs in blocks of 128 (clang 14 rejects a fold expression
-// of more than 256 operands): how many blocks, and the size of block b. The blocks are expanded
-// in one fold (block_count below), not by recursion on halves, which made twice as many
-// functions, each named by the whole plan for g++ to mangle.
+// of more than 256 operands, and a sum may have more terms than that): how many blocks, and the
+// size of block b. The blocks are expanded in one fold over b, not by recursion on halves,
+// which made twice as many functions, each named by the whole plan for g++ to mangle.
 constexpr std::size_t block_count(std::size_t n) {
     return (n + 127) / 128;
 }
 constexpr std::size_t block_length(std::size_t n, std::size_t b) {
     return n - 128 * b > 128 ? 128 : n - 128 * b;
+}
+
+// f(element) for each element in order, in blocks of 128 (block_count).
+template <std::size_t Lo, class F, class... T, std::size_t... K>
+constexpr void for_each_in(list<T...> const& l, F& f, std::index_sequence<K...>) {
+    (f(get<Lo + K>(l)), ...);
+}
+template <class F, class... T, std::size_t... B>
+constexpr void for_each_block(list<T...> const& l, F& f, std::index_sequence<B...>) {
+    (for_each_in<128 * B>(l, f, std::make_index_sequence<block_length(sizeof...(T), B)>{}), ...);
+}
+template <class F, class... T>
+constexpr void for_each(list<T...> const& l, F&& f) {
+    for_each_block(l, f, std::make_index_sequence<block_count(sizeof...(T))>{});
 }
 
 // S0 + S1 + ..., without a fold expression (clang 14 rejects folds of more than 256 operands).

@@ -32,9 +32,9 @@ struct sum : expression<sum<Terms...>> {
                                      eval);
     }
 
-    // the number of terms in the block that starts at term `from`
+    // the number of terms in the block that starts at term `from` (a multiple of 128)
     static constexpr std::size_t block(std::size_t from) {
-        return sizeof...(Terms) - from > 128 ? 128 : sizeof...(Terms) - from;
+        return detail::block_length(sizeof...(Terms), from / 128);
     }
     template <class T, class Eval, std::size_t... I>
     [[gnu::always_inline]] constexpr T first_block(Eval const& eval,
