@@ -10,6 +10,7 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include <symdiff/detail/list.hpp>
+#include <symdiff/detail/type_table.hpp>
 #include <symdiff/expression.hpp>
 
 namespace symdiff {
@@ -17,6 +18,11 @@ namespace symdiff {
 // The key of a named stage's binding: binding a stage overrides its value (`net = 0.8001`).
 template <fixed_string Name>
 struct stage_key {};
+namespace detail {
+template <fixed_string N>
+struct type_hash<stage_key<N>>
+    : std::integral_constant<type_hash_t, hash_text(N.data, N.size(), 10)> {};
+} // namespace detail
 
 // A value bound to a variable or a named stage. Integers bind as double.
 template <class Key, class T>
@@ -85,19 +91,18 @@ struct key_name<stage_key<N>> {
     static constexpr auto name = N;
 };
 
-// Index of the binding for Key in an environment (a std::tuple of bindings), or its size when
-// there is none. Each binding is a base bound_at<key, index> of one class per environment, and a
-// key's index is deduced from the conversion of a pointer to that class to one to the key's base,
-// in an unevaluated call: one overload resolution per key. (A function per key named by the
-// whole environment, comparing the key with every binding, took O(n^2) work and names of O(n)
-// parts, which g++ mangles at a cost quadratic in their length: binding 130 variables took 20 s.)
-// A key bound twice matches two bases and is not found (check_bound_once reports it).
-template <class Key, std::size_t I>
-struct bound_at {};
-template <class Indices, class... B>
-struct bound_keys;
-template <std::size_t... I, class... B>
-struct bound_keys<std::index_sequence<I...>, B...> : bound_at<typename B::key, I>... {};
+// Index of the binding for Key in an environment (a std::tuple of bindings), or
+// std::size_t(-1) when there is none: a look-up in a type_table of the bindings' keys
+// (detail/type_table.hpp), a few steps of one constant evaluation. (Deducing the index from a
+// class with a base per binding tried every base in turn: O(n) per key, and a gradient looks up
+// every variable; a function per key named by the whole environment, comparing the key with
+// every binding, took O(n^2) work and names of O(n) parts, which g++ mangles at a cost quadratic
+// in their length: binding 130 variables took 20 s.) A key bound twice is found at its first
+// binding (check_bound_once reports it).
+template <class... B>
+struct bound_keys {
+    using table = type_table<typename B::key...>;
+};
 
 // What an evaluation reads from: references to the caller's bindings, in a detail::list (all of
 // them, found by bound_value), and those whose key is not a single variable (families, their
@@ -121,25 +126,20 @@ template <class Env>
 struct env_slots;
 template <class... B>
 struct env_slots<std::tuple<B...>> {
-    using type = bound_keys<std::index_sequence_for<B...>, B...>;
+    using type = bound_keys<B...>;
     using flat = type;
     static constexpr std::size_t none = sizeof...(B);
 };
 template <class... A, class... B>
 struct env_slots<environment<std::tuple<A...>, B...>> {
-    using type = bound_keys<std::index_sequence_for<A...>, A...>;
-    using flat = bound_keys<std::index_sequence_for<B...>, B...>;
+    using type = bound_keys<A...>;
+    using flat = bound_keys<B...>;
     static constexpr std::size_t none = sizeof...(A);
 };
 
-template <class Key, std::size_t I>
-std::integral_constant<std::size_t, I> bound_position(bound_at<Key, I> const*);
-template <class Key> // not bound, or bound twice (a pointer to base converts better than to void)
-std::integral_constant<std::size_t, std::size_t(-1)> bound_position(void const*);
-
 // (As a type, for code that must not instantiate a variable template per key: see leaf_place.)
 template <class Key, class Slots>
-using bound_position_t = decltype(bound_position<Key>(static_cast<Slots const*>(nullptr)));
+using bound_position_t = table_position_t<typename Slots::table, Key>;
 template <class Key, class Slots>
 inline constexpr std::size_t bound_position_v = bound_position_t<Key, Slots>::value;
 
@@ -169,7 +169,7 @@ constexpr T bound_value(Env const& env) {
 // Reports the first key that is bound more than once.
 template <class... B>
 constexpr void check_bound_once() {
-    using slots = bound_keys<std::index_sequence_for<B...>, B...>;
+    using slots = bound_keys<B...>;
     [[maybe_unused]] constexpr std::size_t twice = [] { // a loop: no fold of > 256 operands
         constexpr std::size_t n = sizeof...(B);
         constexpr std::size_t at[] = {bound_position_t<typename B::key, slots>::value..., 0};

@@ -17,6 +17,7 @@
 #include <boost/mp11/list.hpp>
 
 #include <symdiff/detail/list.hpp>
+#include <symdiff/detail/type_table.hpp>
 #include <symdiff/expression.hpp>
 
 namespace symdiff::detail {
@@ -80,43 +81,18 @@ struct all_subformulas {
     using type = boost::mp11::mp_if_c<is_stateless<E>, boost::mp11::mp_push_back<below, E>, below>;
 };
 
-// The distinct types of a long list, in order of first appearance. Each element checks the
-// ones before it by comparing addresses of a tag variable per type, in a constant expression of
-// its own. (mp_unique nests one instantiation per element: g++ stops at 900 deep; it is faster
-// on short lists, so it stays for those.)
-template <class T>
-inline constexpr char type_tag = 0;
-
+// The distinct types of a long list, in order of first appearance (type_table). (mp_unique nests
+// one instantiation per element: g++ stops at 900 deep; it is faster on short lists, so it stays
+// for those.)
 template <class L, class Positions>
 struct distinct_impl;
 template <class... T, std::size_t... I>
 struct distinct_impl<boost::mp11::mp_list<T...>, std::index_sequence<I...>> {
-    // first_from<Lo>.at[k]: the type at Lo + k does not appear before. In blocks of 64 positions,
-    // each one constant evaluation: one for the whole list exceeded clang's constexpr step
-    // limit at 1,000 entries, and one function per position is named by the whole list (see
-    // position_t). The flags are a plain array in a struct: read through std::array's
-    // operator[] in every position's template argument they cost g++ 18 s and 180 MB more for
-    // the 256-input neuron (about 1,000 subformulas): 46-52 s against 28.6 s.
-    static constexpr std::size_t block = 64;
-    template <std::size_t Lo>
-    static constexpr auto first_from_table() {
-        constexpr void const* tags[] = {&type_tag<T>..., nullptr};
-        struct {
-            bool at[block];
-        } f{};
-        for (std::size_t k = Lo; k < Lo + block && k < sizeof...(T); ++k) {
-            f.at[k - Lo] = true;
-            for (std::size_t j = 0; j < k && f.at[k - Lo]; ++j)
-                f.at[k - Lo] = tags[j] != tags[k];
-        }
-        return f;
-    }
-    template <std::size_t Lo>
-    static constexpr auto first_from = first_from_table<Lo>();
-    using type = boost::mp11::mp_append<
-        boost::mp11::mp_list<>,
-        boost::mp11::mp_if_c<first_from<I / block * block>.at[I % block], boost::mp11::mp_list<T>,
-                             boost::mp11::mp_list<>>...>;
+    using table = type_table<T...>;
+    using type =
+        boost::mp11::mp_append<boost::mp11::mp_list<>,
+                               boost::mp11::mp_if_c<table::value.first[I], boost::mp11::mp_list<T>,
+                                                    boost::mp11::mp_list<>>...>;
 };
 template <class L>
 struct unique_of {
@@ -147,28 +123,19 @@ using plan_t = distinct_subformulas<children_t, E...>;
 template <class... E>
 using graph_t = distinct_subformulas<operands_t, E...>;
 
-// Positions in a list of distinct types, found in one step: the list's types are the bases of
-// one class, each declaring a function of its type's tag that returns the position, and a call
-// picks the overload (no deduction: deducing the position from a base class tries every base
-// in turn; clang 14 compiled the 128-input neuron's gradient in 9.2 s instead of 17.4 without it).
-template <class T>
-struct key {};
+// The types of a list by position, found in one step: the list's types are the bases of one
+// class, each declaring a function of its position that returns the type, and a call picks the
+// overload (no deduction: deducing the type from a base class tries every base in turn; clang
+// 14 compiled the 128-input neuron's gradient in 9.2 s instead of 17.4 without it).
 template <class T, std::size_t I>
 struct slot {
-    static std::integral_constant<std::size_t, I> position_of(key<T>*);
     static boost::mp11::mp_identity<T> entry_at(std::integral_constant<std::size_t, I>*);
 };
 template <class L, class Positions>
 struct slots;
-template <>
-struct slots<boost::mp11::mp_list<>, std::index_sequence<>> {
-    static std::integral_constant<std::size_t, static_cast<std::size_t>(-1)> position_of(...);
-};
 template <class... T, std::size_t... I>
 struct slots<boost::mp11::mp_list<T...>, std::index_sequence<I...>> : slot<T, I>... {
-    using slot<T, I>::position_of...;
     using slot<T, I>::entry_at...;
-    static std::integral_constant<std::size_t, static_cast<std::size_t>(-1)> position_of(...);
 };
 
 // (Through a class, so that the index_sequence of |L| positions is made once per list: as an
@@ -180,13 +147,16 @@ struct slots_for {
 template <class L>
 using slots_of = typename slots_for<L>::type;
 
-// The position of T in the list of distinct types L, or std::size_t(-1), as a type. (A type, not
-// a variable template: g++ mangles the name of every variable and function it instantiates, and
-// its mangler looks each part of a name up in a list, so n variables whose names spell the plan,
-// n entries long, cost O(n^3). A class is not mangled unless a function's name mentions it; the
+// The position of T in the list of distinct types L, or std::size_t(-1), as a type: one look-up
+// in L's type_table, a constant evaluation of a few steps. (Picking one overload among the |L|
+// of slots_of<L>, as entry_t does, cost g++ about 0.5 ms for a plan of 785 entries, and a
+// gradient looks up a position for every child of every entry. A type, not a variable
+// template: g++ mangles the name of every variable and function it instantiates, and its
+// mangler looks each part of a name up in a list, so n variables whose names spell the plan, n
+// entries long, cost O(n^3). A class is not mangled unless a function's name mentions it; the
 // value's name is integral_constant<size_t, i>.)
 template <class L, class T>
-using position_t = decltype(slots_of<L>::position_of(static_cast<key<T>*>(nullptr)));
+using position_t = table_position_t<typename type_table_for<L>::type, T>;
 
 // The type at position I of the list of distinct types L (one overload picked among |L|, where
 // mp_at_c recurses over the list with g++).
