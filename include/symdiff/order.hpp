@@ -3,8 +3,9 @@
 // `a * b` and `b * a` are the same type. compare_v<A, B> is -1, 0 or 1.
 //
 // Kinds first (numbers, variables, named stages, functions, powers, products, sums), then within
-// a kind: variables and stages by name, functions by name then argument, powers by base then
-// exponent, sums and products by their operands, lexicographically.
+// a kind: variables and stages by name (numbers in names as numbers: x2 < x10), functions by
+// name then argument, powers by base then exponent, sums and products by their operands,
+// lexicographically.
 
 #include <cstddef>
 #include <cstdint>
@@ -50,29 +51,50 @@ constexpr int compare_text(std::string_view a, std::string_view b) {
     return a < b ? -1 : b < a ? 1 : 0;
 }
 
-// Variables' names; the indices of elements of a family compare as numbers (w[2] < w[10]).
+constexpr bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+// Names of variables and stages: as text, except that runs of digits compare as numbers, so
+// that x2 comes before x10 and w[2] before w[10] (as people number things). Equal numbers spelled
+// with leading zeros (x01, x1) are told apart last, by the first such run (the shorter spelling
+// first): different names never compare equal. (Numbered names in counting order also keep a
+// chain `x0 * w0 + x1 * w1 + ...` cheap to build: each new term goes at the end of the sum
+// instead of between two others, where it would shift every term after it.)
 constexpr int compare_names(std::string_view a, std::string_view b) {
+    int spelling = 0; // the first difference of leading zeros
     std::size_t i = 0, j = 0;
     while (i < a.size() && j < b.size()) {
-        if (i > 0 && j > 0 && a[i - 1] == '[' && b[j - 1] == '[') {
-            std::size_t m = 0, n = 0;
-            for (; a[i] != ']'; ++i)
-                m = 10 * m + static_cast<std::size_t>(a[i] - '0');
-            for (; b[j] != ']'; ++j)
-                n = 10 * n + static_cast<std::size_t>(b[j] - '0');
-            if (m != n)
-                return m < n ? -1 : 1;
-            continue;
-        }
-        if (a[i] != b[j])
+        if (is_digit(a[i]) && is_digit(b[j])) {
+            std::size_t ea = i, eb = j;
+            while (ea < a.size() && is_digit(a[ea]))
+                ++ea;
+            while (eb < b.size() && is_digit(b[eb]))
+                ++eb;
+            std::size_t sa = i, sb = j; // the significant digits
+            while (sa + 1 < ea && a[sa] == '0')
+                ++sa;
+            while (sb + 1 < eb && b[sb] == '0')
+                ++sb;
+            if (ea - sa != eb - sb)
+                return ea - sa < eb - sb ? -1 : 1;
+            for (std::size_t k = 0; k < ea - sa; ++k)
+                if (a[sa + k] != b[sb + k])
+                    return a[sa + k] < b[sb + k] ? -1 : 1;
+            if (spelling == 0 && ea - i != eb - j)
+                spelling = ea - i < eb - j ? -1 : 1;
+            i = ea;
+            j = eb;
+        } else if (a[i] != b[j]) {
             return a[i] < b[j] ? -1 : 1;
-        ++i;
-        ++j;
+        } else {
+            ++i;
+            ++j;
+        }
     }
-    return compare_numbers(static_cast<long double>(a.size() - i),
-                           static_cast<long double>(b.size() - j));
+    if (a.size() - i != b.size() - j)
+        return a.size() - i < b.size() - j ? -1 : 1;
+    return spelling;
 }
-
 // Operand lists, element by element; the first difference decides, and the elements after it
 // are never compared (nor instantiated: comparing two hidden units of a network stops at their
 // first differing weight instead of walking both trees).
@@ -110,7 +132,7 @@ constexpr int compare() {
     } else if constexpr (is_var<A>) {
         return compare_names(A::name.view(), B::name.view());
     } else if constexpr (is_named<A>) {
-        constexpr int by_name = compare_text(A::name.view(), B::name.view());
+        constexpr int by_name = compare_names(A::name.view(), B::name.view());
         if constexpr (by_name != 0)
             return by_name;
         else

@@ -14,7 +14,7 @@ using namespace symdiff::literals;
 using symdiff::product_of;
 using symdiff::sum_of;
 
-// Names that sort as text (w1 < w10 < w2): most insertions land between two terms.
+// Numbered names (w1 < w2 < w10, numbers compare as numbers); b goes between the terms.
 constexpr symdiff::var<"w1"> w1;
 constexpr symdiff::var<"w2"> w2;
 constexpr symdiff::var<"w10"> w10;
@@ -40,8 +40,18 @@ static_assert(same_type(x1 * w1 + x2 * w2 + x10 * w10 + b,
                             b));
 static_assert(
     std::is_same_v<std::remove_cv_t<decltype(all_at_once)>,
-                   symdiff::sum<decltype(product_of(w1, x1)), decltype(product_of(w10, x10)),
-                                decltype(product_of(w2, x2)), symdiff::var<"b">>>);
+                   symdiff::sum<decltype(product_of(w1, x1)), decltype(product_of(w2, x2)),
+                                decltype(product_of(w10, x10)), symdiff::var<"b">>>);
+
+// Numbers in names compare as numbers (x2 before x10); names that differ only in leading zeros
+// are different variables, the shorter spelling first.
+constexpr symdiff::var<"x01"> x01;
+static_assert(
+    std::is_same_v<decltype(x10 + x2), symdiff::sum<symdiff::var<"x2">, symdiff::var<"x10">>>);
+static_assert(
+    std::is_same_v<decltype(x01 + x1), symdiff::sum<symdiff::var<"x1">, symdiff::var<"x01">>>);
+static_assert(same_type(x01 * x1 * x2, product_of(x2, x1, x01)));
+static_assert(!same_type(x01 + x2, x1 + x2));
 
 // Products in any order.
 constexpr auto factors = product_of(x1, w2, x10, w1);

@@ -105,7 +105,7 @@ inline constexpr bool is_sign<symdiff::apply<functions::sign_fn, A>> = true;
 
 template <class A, class B>
 struct by_name { // for sorting parameters
-    static constexpr bool value = compare_text(A::name.view(), B::name.view()) < 0;
+    static constexpr bool value = compare_names(A::name.view(), B::name.view()) < 0;
 };
 
 // A variable is its own parameter; an element of a family makes the whole family one parameter,
