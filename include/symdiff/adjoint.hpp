@@ -243,7 +243,7 @@ struct adjoint_sweep {
     // own[k]: the entry at k is one of this output's (all are, when there is one output)
     static constexpr auto own_table() {
         std::array<bool, size + 1> o{};
-        if constexpr (std::is_same_v<Own, Plan>) {
+        if constexpr (std::is_same<Own, Plan>::value) {
             for (std::size_t k = 0; k < size; ++k)
                 o[k] = true;
         } else {
@@ -395,7 +395,7 @@ struct adjoint_sweep {
             constexpr auto c = X::exact;
             return X{}.template evaluate<T>(values.env) *
                    values(power<B, constant<c.num - c.den, c.den>>{e.base, {}});
-        } else if constexpr (std::is_same_v<X, value<long long>>) {
+        } else if constexpr (std::is_same<X, value<long long>>::value) {
             return T(e.exponent.number) * math::pow_int(values(e.base), e.exponent.number - 1);
         } else {
             T c = values(e.exponent);

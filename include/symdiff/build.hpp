@@ -30,7 +30,7 @@ namespace symdiff {
 namespace detail {
 
 template <class T>
-inline constexpr bool is_number_node = is_constant<T> || is_value<T>;
+concept is_number_node = is_constant<T> || is_value<T>;
 
 // The positions i of a pack for which Keep[i] holds.
 template <bool... Keep>
@@ -196,7 +196,7 @@ namespace detail {
 // key^weight (`x^3`: x and 3). Operands with the same key are collected into one.
 template <class Kind, class E>
 constexpr auto key_of(E const& e) {
-    if constexpr (std::is_same_v<Kind, sum_kind> && is_product<E>) {
+    if constexpr (std::is_same<Kind, sum_kind>::value && is_product<E>) {
         if constexpr (is_constant<detail::list_element<0, decltype(e.factors)>>)
             return detail::apply(
                 [](auto const&, auto const&... r) {
@@ -205,7 +205,7 @@ constexpr auto key_of(E const& e) {
                 e.factors);
         else
             return e;
-    } else if constexpr (std::is_same_v<Kind, product_kind> && is_power<E>) {
+    } else if constexpr (std::is_same<Kind, product_kind>::value && is_power<E>) {
         return e.base;
     } else {
         return e;
@@ -213,13 +213,13 @@ constexpr auto key_of(E const& e) {
 }
 template <class Kind, class E>
 constexpr auto weight_of(E const& e) {
-    if constexpr (std::is_same_v<Kind, sum_kind> && is_product<E>) {
+    if constexpr (std::is_same<Kind, sum_kind>::value && is_product<E>) {
         using first = detail::list_element<0, decltype(e.factors)>;
         if constexpr (is_constant<first>)
             return first{};
         else
             return constant<1>{};
-    } else if constexpr (std::is_same_v<Kind, product_kind> && is_power<E>) {
+    } else if constexpr (std::is_same<Kind, product_kind>::value && is_power<E>) {
         return e.exponent;
     } else {
         return constant<1>{};
@@ -227,7 +227,7 @@ constexpr auto weight_of(E const& e) {
 }
 template <class Kind, class Key, class Weight>
 constexpr auto rebuild(Key const& key, Weight const& weight) {
-    if constexpr (std::is_same_v<Kind, sum_kind>)
+    if constexpr (std::is_same<Kind, sum_kind>::value)
         return product_of(weight, key);
     else
         return power_of(key, weight);
@@ -241,9 +241,10 @@ template <class Kind, class A, class B>
 constexpr int operand_compare() {
     using key_a = decltype(key_of<Kind>(std::declval<A const&>()));
     using key_b = decltype(key_of<Kind>(std::declval<B const&>()));
-    if constexpr (std::is_same_v<Kind, sum_kind> && kind_rank<key_a>() != kind_rank<key_b>()) {
-        return kind_rank<key_a>() < kind_rank<key_b>() ? 1 : -1;
-    } else if constexpr (!std::is_same_v<key_a, key_b>) {
+    if constexpr (std::is_same<Kind, sum_kind>::value &&
+                  kind_rank<key_a>::value != kind_rank<key_b>::value) {
+        return kind_rank<key_a>::value < kind_rank<key_b>::value ? 1 : -1;
+    } else if constexpr (!std::is_same<key_a, key_b>::value) {
         return compare_v<key_a, key_b>;
     } else {
         return compare_v<decltype(weight_of<Kind>(std::declval<A const&>())),
@@ -609,11 +610,11 @@ constexpr bool is_integer_constant<constant<N, 1>> = true;
 template <Expression B, Expression E>
 constexpr auto power_of(B const& base, E const& exponent) {
     using namespace detail;
-    if constexpr (std::is_same_v<E, constant<0>>)
+    if constexpr (std::is_same<E, constant<0>>::value)
         return constant<1>{};
-    else if constexpr (std::is_same_v<E, constant<1>>)
+    else if constexpr (std::is_same<E, constant<1>>::value)
         return base;
-    else if constexpr (std::is_same_v<B, constant<1>>)
+    else if constexpr (std::is_same<B, constant<1>>::value)
         return constant<1>{};
     else if constexpr (is_constant<B> && is_integer_constant<E>)
         return constant<integer_power(B::exact, E::exact.num).num,

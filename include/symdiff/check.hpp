@@ -80,9 +80,9 @@ constexpr auto faux_derivative(F const& f, X const& x, P const& p, double tiny =
 // truncation error (h^2) against rounding (epsilon / h).
 template <class T>
 constexpr T default_central_step(T at) {
-    T cbrt_eps = std::is_same_v<T, float>    ? T(4.921566601151848e-3)
-                 : std::is_same_v<T, double> ? T(6.055454452393343e-6)
-                                             : T(2.7530226160450e-7L); // x87 long double
+    T cbrt_eps = std::is_same<T, float>::value    ? T(4.921566601151848e-3)
+                 : std::is_same<T, double>::value ? T(6.055454452393343e-6)
+                                                  : T(2.7530226160450e-7L); // x87 long double
     T scale = detail::magnitude(at);
     return cbrt_eps * (scale > T(1) ? scale : T(1));
 }
@@ -109,9 +109,9 @@ struct tolerance {
 
 template <class T>
 constexpr T default_gradient_tolerance() {
-    if constexpr (std::is_same_v<T, float>)
+    if constexpr (std::is_same<T, float>::value)
         return T(3.4526698e-4);
-    else if constexpr (std::is_same_v<T, double>)
+    else if constexpr (std::is_same<T, double>::value)
         return T(1.4901161193847656e-8);
     else
         return T(3.2927225399135962e-10L);
@@ -161,7 +161,7 @@ constexpr auto check(F const& f, P const& p, tolerance const* tol, Grad const& u
     r.tolerance = tol ? static_cast<T>(tol->relative) : default_gradient_tolerance<T>();
     r.names = {X::name.view()...};
     r.expected = {d(f, x).template evaluate<T>(env)...};
-    if constexpr (std::is_same_v<Grad, std::nullptr_t>) {
+    if constexpr (std::is_same<Grad, std::nullptr_t>::value) {
         r.actual = {central_derivative(f, x, p)...};
     } else {
         auto g = user(p);
@@ -186,7 +186,7 @@ constexpr auto check_gradient(F const& f, P const& p, tolerance tol, X const&...
 
 // A user's gradient function, grad(p)[i] = d f / d x_i, against symdiff's symbolic derivatives.
 template <Expression F, class P, class Grad, DifferentiationVariable... X>
-    requires(!Expression<Grad> && !std::is_same_v<Grad, tolerance>)
+    requires(!Expression<Grad> && !std::is_same<Grad, tolerance>::value)
 constexpr auto check_gradient(F const& f, P const& p, Grad const& grad, X const&... x) {
     return detail::check(f, p, nullptr, grad, x...);
 }

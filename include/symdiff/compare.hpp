@@ -44,7 +44,7 @@ constexpr bool same_children(detail::list<T...> const& a, detail::list<T...> con
 
 template <Expression A, Expression B>
 constexpr bool operator==(A const& a, B const& b) {
-    if constexpr (std::is_same_v<A, B>)
+    if constexpr (std::is_same<A, B>::value)
         return detail::same_stored_values(a, b);
     else
         return false;

@@ -32,7 +32,7 @@ constexpr auto derivative(E const& e, X const& x);
 // the user's names. Only for bodies without stored numbers: for those the type is the formula.
 template <class E, fixed_string N, class B>
 constexpr auto rename(E const& e, named<N, B> const& stage) {
-    if constexpr (std::is_same_v<E, B>)
+    if constexpr (std::is_same<E, B>::value)
         return stage;
     else if constexpr (is_sum<E>)
         return detail::apply([&](auto const&... t) { return sum_of(rename(t, stage)...); },
@@ -76,7 +76,7 @@ constexpr auto product_rule(detail::list<T...> const& f, X const& x, std::index_
 template <class E, class X>
 constexpr auto derivative(E const& e, X const& x) {
     if constexpr (is_var<E>) {
-        return constant < std::is_same_v<E, X> ? 1 : 0 > {};
+        return constant < std::is_same<E, X>::value ? 1 : 0 > {};
     } else if constexpr (is_constant<E> || is_value<E>) {
         return constant<0>{};
     } else if constexpr (is_sum<E>) {
@@ -89,7 +89,7 @@ constexpr auto derivative(E const& e, X const& x) {
     } else if constexpr (is_power<E>) {
         auto du = derivative(e.base, x);
         auto dv = derivative(e.exponent, x);
-        if constexpr (std::is_same_v<decltype(dv), constant<0>>)
+        if constexpr (std::is_same<decltype(dv), constant<0>>::value)
             return product_of(e.exponent, power_of(e.base, sum_of(e.exponent, constant<-1>{})), du);
         else
             return product_of(e,

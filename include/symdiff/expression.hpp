@@ -71,8 +71,8 @@ concept Expression = requires {
 
 // A plain number that may stand in a formula as a stored constant (`2.0 * x`, `x / 3`).
 template <class T>
-concept Number =
-    std::is_arithmetic_v<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, bool>;
+concept Number = std::is_arithmetic_v<std::remove_cvref_t<T>> &&
+    !std::is_same<std::remove_cvref_t<T>, bool>::value;
 
 namespace detail {
 // Conjunction and disjunction of many flags without a fold expression: clang 14 rejects a fold
@@ -91,57 +91,76 @@ inline constexpr bool any_v = !all_v<!B...>;
 template <class... T>
 inline constexpr bool always_false = false;
 
+// Predicates on formula types are concepts over traits classes, not variable templates: g++
+// mangles the name of every variable template it instantiates, and these are asked of every
+// subformula (some as long as the whole formula), about 10 names per plan entry.
 template <class T>
-inline constexpr bool is_var = false;
+struct is_var_t : std::false_type {};
 template <fixed_string N>
-inline constexpr bool is_var<var<N>> = true;
+struct is_var_t<var<N>> : std::true_type {};
+template <class T>
+concept is_var = is_var_t<T>::value;
 
 template <class T>
-inline constexpr bool is_named = false;
+struct is_named_t : std::false_type {};
 template <fixed_string N, class B>
-inline constexpr bool is_named<named<N, B>> = true;
+struct is_named_t<named<N, B>> : std::true_type {};
+template <class T>
+concept is_named = is_named_t<T>::value;
 
 template <class T>
-inline constexpr bool is_constant = false;
+struct is_constant_t : std::false_type {};
 template <std::intmax_t N, std::intmax_t D>
-inline constexpr bool is_constant<constant<N, D>> = true;
+struct is_constant_t<constant<N, D>> : std::true_type {};
+template <class T>
+concept is_constant = is_constant_t<T>::value;
 
 template <class T>
-inline constexpr bool is_value = false;
+struct is_value_t : std::false_type {};
 template <class T>
-inline constexpr bool is_value<value<T>> = true;
+struct is_value_t<value<T>> : std::true_type {};
+template <class T>
+concept is_value = is_value_t<T>::value;
 
 template <class T>
-inline constexpr bool is_sum = false;
+struct is_sum_t : std::false_type {};
 template <class... T>
-inline constexpr bool is_sum<sum<T...>> = true;
+struct is_sum_t<sum<T...>> : std::true_type {};
+template <class T>
+concept is_sum = is_sum_t<T>::value;
 
 template <class T>
-inline constexpr bool is_product = false;
+struct is_product_t : std::false_type {};
 template <class... T>
-inline constexpr bool is_product<product<T...>> = true;
+struct is_product_t<product<T...>> : std::true_type {};
+template <class T>
+concept is_product = is_product_t<T>::value;
 
 template <class T>
-inline constexpr bool is_power = false;
+struct is_power_t : std::false_type {};
 template <class B, class E>
-inline constexpr bool is_power<power<B, E>> = true;
+struct is_power_t<power<B, E>> : std::true_type {};
+template <class T>
+concept is_power = is_power_t<T>::value;
 
 // A formula without stored numbers: its type alone is the formula, so `E{}` rebuilds it, and
 // two such formulas are equal exactly when their types are.
 template <class E>
-inline constexpr bool is_stateless = true;
+struct is_stateless_t : std::true_type {};
+template <class E>
+concept is_stateless = is_stateless_t<E>::value;
 template <class T>
-inline constexpr bool is_stateless<value<T>> = false;
+struct is_stateless_t<value<T>> : std::false_type {};
 template <class... T>
-inline constexpr bool is_stateless<sum<T...>> = all_v<is_stateless<T>...>;
+struct is_stateless_t<sum<T...>> : std::bool_constant<all_v<is_stateless<T>...>> {};
 template <class... T>
-inline constexpr bool is_stateless<product<T...>> = all_v<is_stateless<T>...>;
+struct is_stateless_t<product<T...>> : std::bool_constant<all_v<is_stateless<T>...>> {};
 template <class B, class E>
-inline constexpr bool is_stateless<power<B, E>> = is_stateless<B>&& is_stateless<E>;
+struct is_stateless_t<power<B, E>> : std::bool_constant<is_stateless<B> && is_stateless<E>> {};
 template <class F, class A>
-inline constexpr bool is_stateless<symdiff::apply<F, A>> = is_stateless<A>;
+struct is_stateless_t<symdiff::apply<F, A>> : std::bool_constant<is_stateless<A>> {};
 template <fixed_string N, class B>
-inline constexpr bool is_stateless<named<N, B>> = is_stateless<B>;
+struct is_stateless_t<named<N, B>> : std::bool_constant<is_stateless<B>> {};
 } // namespace detail
 
 // What `d` accepts as the thing to differentiate by.

@@ -108,14 +108,13 @@ struct no_entry {
 };
 
 // Where the value of a plan leaf P is bound in an environment whose bindings' keys are Flat
-// (env_slots<Env>::flat): `at`, the binding's position in the environment's list of all
-// bindings, and `index`, the element of a family's array (empty for a whole binding); `bound`
-// is false where no binding gives it (constants; an unbound variable, a stage that is computed).
-// (Class templates, named by the leaf and Flat: g++ mangles variable and function templates.)
+// (env_slots<Env>::flat): `value`, the binding's position in the environment's list of all
+// bindings, std::size_t(-1) where no binding gives it (constants; an unbound variable, a stage
+// that is computed), and `index`, the element of a family's array (empty for a whole binding).
+// (Class templates, whose numbers are a base's: g++ mangles variable and function templates and
+// static data members, one name per leaf.)
 template <std::size_t At, std::size_t... I>
-struct bound_place {
-    static constexpr bool bound = At != static_cast<std::size_t>(-1);
-    static constexpr std::size_t at = At;
+struct bound_place : std::integral_constant<std::size_t, At> {
     using index = std::index_sequence<I...>;
 };
 template <class P, class Flat>
@@ -258,7 +257,8 @@ struct plan_evaluator {
     using place_at = leaf_place<typename plan_entry<Plan, K>::type, flat>;
     template <std::size_t... K>
     static constexpr auto is_bound_leaf_table(std::index_sequence<K...>) {
-        return std::array<bool, size + 1>{place_at<K>::bound..., false};
+        return std::array<bool, size + 1>{(place_at<K>::value != static_cast<std::size_t>(-1))...,
+                                          false};
     }
     static constexpr auto is_bound_leaf = is_bound_leaf_table(std::make_index_sequence<size>{});
     // pointers to the bound values, grouped by their type (source_layout, leaf_read)
@@ -296,7 +296,7 @@ struct plan_evaluator {
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
     using leaf_of =
         std::conditional_t<is_bound_leaf[K],
-                           leaf_read<slot_of(place_at<K>::at)[0], slot_of(place_at<K>::at)[1],
+                           leaf_read<slot_of(place_at<K>::value)[0], slot_of(place_at<K>::value)[1],
                                      typename place_at<K>::index>,
                            unbound_leaf<P>>;
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>

@@ -75,7 +75,7 @@ constexpr std::size_t count_operations(E const& e) {
         else
             return count_fraction(e.factors);
     } else if constexpr (is_power<E>) {
-        if constexpr (std::is_same_v<decltype(e.exponent), constant<1, 2>>)
+        if constexpr (std::is_same<decltype(e.exponent), constant<1, 2>>::value)
             return 1 + count_operations(e.base); // sqrt(u)
         else
             return 1 + count_operations(e.base) + count_operations(e.exponent);

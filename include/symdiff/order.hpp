@@ -24,25 +24,17 @@ constexpr int compare();
 template <class A, class B>
 inline constexpr int compare_v = compare<A, B>();
 
+// (A class, not a function template: g++ mangles the name of every function and variable
+// template it instantiates, and this is asked of every subformula.)
 template <class E>
-constexpr int kind_rank() {
-    if constexpr (is_constant<E>)
-        return 0;
-    else if constexpr (is_value<E>)
-        return 1;
-    else if constexpr (is_var<E>)
-        return 2;
-    else if constexpr (is_named<E>)
-        return 3;
-    else if constexpr (is_power<E>)
-        return 5;
-    else if constexpr (is_product<E>)
-        return 6;
-    else if constexpr (is_sum<E>)
-        return 7;
-    else
-        return 4; // apply
-}
+struct kind_rank : std::integral_constant<int, is_constant<E>  ? 0
+                                               : is_value<E>   ? 1
+                                               : is_var<E>     ? 2
+                                               : is_named<E>   ? 3
+                                               : is_power<E>   ? 5
+                                               : is_product<E> ? 6
+                                               : is_sum<E>     ? 7
+                                                               : 4> {}; // 4: apply
 
 constexpr int compare_numbers(long double a, long double b) {
     return a < b ? -1 : b < a ? 1 : 0;
@@ -114,10 +106,10 @@ constexpr int compare_from() {
 
 template <class A, class B>
 constexpr int compare() {
-    if constexpr (std::is_same_v<A, B>) {
+    if constexpr (std::is_same<A, B>::value) {
         return 0;
-    } else if constexpr (kind_rank<A>() != kind_rank<B>()) {
-        return kind_rank<A>() < kind_rank<B>() ? -1 : 1;
+    } else if constexpr (kind_rank<A>::value != kind_rank<B>::value) {
+        return kind_rank<A>::value < kind_rank<B>::value ? -1 : 1;
     } else if constexpr (is_constant<A>) {
         // by value; ties (impossible for reduced fractions) by numerator
         int by_value = compare_numbers(static_cast<long double>(A::exact.num) / A::exact.den,

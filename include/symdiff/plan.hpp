@@ -251,7 +251,7 @@ constexpr std::size_t uses_in();
 
 template <class P, class... C>
 constexpr std::size_t uses_in_children(boost::mp11::mp_list<C...>) {
-    return ((std::is_same_v<P, C> ? 1 : 0) + ... + 0) +
+    return ((std::is_same<P, C>::value ? 1 : 0) + ... + 0) +
            ((is_stateless<C> ? 0 : uses_in<P, C>()) + ... + 0);
 }
 template <class P, class E>
@@ -265,7 +265,7 @@ constexpr std::size_t use_count() {
         return (uses_in<P, Q>() + ... + std::size_t{0});
     }(Plan{});
     return in_plan + ((is_stateless<Outputs> ? 0 : uses_in<P, Outputs>()) + ... + std::size_t{0}) +
-           ((std::is_same_v<P, Outputs> ? 1 : 0) + ... + std::size_t{0});
+           ((std::is_same<P, Outputs>::value ? 1 : 0) + ... + std::size_t{0});
 }
 
 } // namespace symdiff::detail

@@ -114,7 +114,7 @@ constexpr std::intmax_t exact_root(std::intmax_t a, std::intmax_t q) {
         return p < a ? -1 : p == a ? 0 : 1;
     };
     std::intmax_t lo = 1, hi = a < 3037000499 ? a : 3037000499; // 3037000499^2 < 2^63
-    while (lo < hi) { // the largest r with r^q <= a
+    while (lo < hi) {                                           // the largest r with r^q <= a
         std::intmax_t mid = lo + (hi - lo + 1) / 2;
         if (compare_power(mid) <= 0)
             lo = mid;

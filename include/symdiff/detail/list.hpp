@@ -25,7 +25,7 @@ struct list_leaf {
 // the leaf would be one more variable per position and type, each with a mangled name, and a
 // chain of `+` puts each new term at a new position.)
 template <std::size_t I, class T>
-    requires std::is_empty_v<T>
+    requires std::is_empty<T>::value
 struct list_leaf<I, T> {
     constexpr list_leaf() = default;
     constexpr list_leaf(T const&) {}
@@ -35,7 +35,7 @@ inline constexpr T empty_instance{};
 
 template <std::size_t I, class T>
 constexpr T const& get([[maybe_unused]] list_leaf<I, T> const& leaf) {
-    if constexpr (std::is_empty_v<T>)
+    if constexpr (std::is_empty<T>::value)
         return empty_instance<T>;
     else
         return leaf.value;

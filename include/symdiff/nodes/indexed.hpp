@@ -16,6 +16,8 @@
 #include <concepts>
 #include <cstddef>
 #include <functional>
+#include <initializer_list>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -41,24 +43,28 @@ constexpr std::size_t decimal_digits(std::size_t n) {
     return d;
 }
 
-// The printed name of an element, "w[1][2]".
+// Writes the printed name of an element, "w[1][2]", to text.
+constexpr void write_element_name(char* text, std::string_view name,
+                                  std::initializer_list<std::size_t> index) {
+    std::size_t at = 0;
+    for (char c : name)
+        text[at++] = c;
+    for (std::size_t i : index) {
+        text[at++] = '[';
+        std::size_t digits = decimal_digits(i), v = i;
+        for (std::size_t k = digits; k-- > 0; v /= 10)
+            text[at + k] = static_cast<char>('0' + v % 10);
+        at += digits;
+        text[at++] = ']';
+    }
+}
+// The printed name of an element, "w[1][2]". (No lambda: g++ names a lambda's call operator,
+// conversion and invoker after the function, three more names per element.)
 template <fixed_string Name, std::size_t... I>
 constexpr auto element_name() {
     constexpr std::size_t n = Name.size() + ((2 + decimal_digits(I)) + ... + 0);
     char text[n + 1]{};
-    std::size_t at = 0;
-    for (char c : Name.view())
-        text[at++] = c;
-    (
-        [&] {
-            text[at++] = '[';
-            std::size_t digits = decimal_digits(I), v = I;
-            for (std::size_t k = digits; k-- > 0; v /= 10)
-                text[at + k] = static_cast<char>('0' + v % 10);
-            at += digits;
-            text[at++] = ']';
-        }(),
-        ...);
+    write_element_name(text, Name.view(), {I...});
     return fixed_string<n + 1>(text);
 }
 
@@ -144,16 +150,22 @@ namespace detail {
 template <class Family, std::size_t... I>
 struct slice;
 
+// Whether each index is below the size of its dimension.
+constexpr bool indices_in_range(std::size_t const* shape,
+                                std::initializer_list<std::size_t> index) {
+    std::size_t k = 0;
+    for (std::size_t i : index)
+        if (i >= shape[k++])
+            return false;
+    return true;
+}
+
 // family[i] with a compile-time index: an element, or the sub-family with the first index fixed
+// (no lambda: see element_name)
 template <class Family, std::size_t... I>
 constexpr auto index_into() {
     constexpr std::size_t depth = sizeof...(I);
-    if constexpr (depth > Family::rank || ![] {
-                      std::size_t k = 0;
-                      bool in_range = true;
-                      ((in_range = in_range && I < Family::shape[k++]), ...);
-                      return in_range;
-                  }()) {
+    if constexpr (depth > Family::rank || !indices_in_range(Family::shape.data(), {I...})) {
         (void)sizeof(spelled_as_chars<error::index_out_of_range, Family::name>);
         return constant<0, 1>{};
     } else if constexpr (depth == Family::rank) {
@@ -247,7 +259,7 @@ template <fixed_string N, std::size_t... S>
 inline constexpr bool is_family<vars<N, S...>> = true;
 
 template <class F, std::size_t... I>
-inline constexpr bool is_var<element<F, I...>> = true;
+struct is_var_t<element<F, I...>> : std::true_type {};
 
 template <fixed_string N, std::size_t... S>
 struct key_name<vars<N, S...>> {

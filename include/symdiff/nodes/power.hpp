@@ -38,7 +38,7 @@ struct power : expression<power<Base, Exponent>> {
     constexpr T evaluate_with(Env const& env, Eval const& eval) const {
         if constexpr (detail::is_constant<Exponent>)
             return combine<T>(eval(base), Exponent{}.template evaluate<T>(env));
-        else if constexpr (std::is_same_v<Exponent, value<long long>>)
+        else if constexpr (std::is_same<Exponent, value<long long>>::value)
             return math::pow_int(eval(base), exponent.number);
         else
             return combine<T>(eval(base), eval(exponent));

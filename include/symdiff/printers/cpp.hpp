@@ -43,7 +43,7 @@ struct cpp_style {
             return false;
         else
             return is_named<P> || use_count<P, Plan, Outputs...>() >= 2 ||
-                   ((std::is_same_v<P, Outputs> && sizeof...(Outputs) > 1) || ...);
+                   ((std::is_same<P, Outputs>::value && sizeof...(Outputs) > 1) || ...);
     }
     // Temporaries and variables print as names.
     template <class E>
