@@ -18,7 +18,10 @@ more than --limit-seconds of CPU time (the compiler is stopped there) or more th
 Prints Markdown.
 
     bench/compile_scaling.py --cxx g++ --include include [--n 1,32,64,128,256] [--only mlp|neuron|build]
-                             [--repeat 3] [--repeat-below 10]
+                             [--repeat 3] [--repeat-below 10] [--rounds 1]
+
+With --rounds R > 1, the neuron series is compiled R times, N after N in each round (series_in_rounds),
+and each round's ratio is printed with their median.
 """
 import argparse
 import os
@@ -191,6 +194,9 @@ def main():
     ap.add_argument("--limit-mb", type=float, default=4096)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--repeat-below", type=float, default=10)
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="neuron series: compile the whole series this many times, N after N, "
+                         "and report each round's ratio and their median as well")
     args = ap.parse_args()
     include = os.path.abspath(args.include)
     version = subprocess.run([args.cxx, "--version"], capture_output=True, text=True).stdout
@@ -222,6 +228,9 @@ def main():
                         (("chain of + over named var", neuron_named),
                          ("sum_over over vars", neuron_families)))
             for variant, make in variants:
+                if args.rounds > 1:
+                    series_in_rounds(args, include, workdir, variant, make, ns)
+                    continue
                 times, cpus = {}, {}
                 for n in ns:
                     ok, seconds, cpu, peak, why = compile_best(
@@ -237,14 +246,43 @@ def main():
                               "or failed | | | |" % (variant, n, args.limit_seconds,
                                                      args.limit_mb), flush=True)
                         break
-
-                def ratio(t):
-                    if all(k in t for k in (1, 32, 256)) and t[32] > t[1]:
-                        return "%.1f" % ((t[256] - t[1]) / (t[32] - t[1]))
-                    return "n/a"
-
                 print("| %s | (t(256) - t(1)) / (t(32) - t(1)) | | %s | %s | |"
                       % (variant, ratio(times), ratio(cpus)), flush=True)
+
+
+def ratio(t):
+    if all(k in t for k in (1, 32, 256)) and t[32] > t[1]:
+        return "%.1f" % ((t[256] - t[1]) / (t[32] - t[1]))
+    return "n/a"
+
+
+def series_in_rounds(args, include, workdir, variant, make, ns):
+    """The series compiled args.rounds times, one TU of each N after the other in each round: the
+    machine's speed drifts by up to 2x over minutes, so a ratio of TUs compiled minutes apart (the
+    fastest of several runs of t(1), then of t(32), ...) moves with the drift; within a round the
+    TUs are compiled back to back. Reports each N's fastest run, each round's ratio and their
+    median."""
+    best, rounds = {}, []
+    for _ in range(args.rounds):
+        cpus = {}
+        for n in ns:
+            ok, seconds, cpu, peak, why = compile_once(args.cxx, include, "neuron_%d" % n, make(n),
+                                                       workdir, args.limit_seconds, args.limit_mb)
+            if not ok:
+                print("| %s | %d | no: %s | | | |" % (variant, n, why), flush=True)
+                return
+            cpus[n] = cpu
+            if n not in best or cpu < best[n][2]:
+                best[n] = (ok, seconds, cpu, peak)
+        rounds.append(cpus)
+    for n in ns:
+        ok, seconds, cpu, peak = best[n]
+        print("| %s | %d | yes | %.2f | %.2f | %.0f |" % (variant, n, seconds, cpu, peak),
+              flush=True)
+    each = [float(ratio(r)) for r in rounds if ratio(r) != "n/a"]
+    median = sorted(each)[len(each) // 2] if each else float("nan")
+    print("| %s | (t(256) - t(1)) / (t(32) - t(1)), each round (CPU) | | | %s; median **%.1f** | |"
+          % (variant, ", ".join("%.1f" % r for r in each), median), flush=True)
 
 
 if __name__ == "__main__":
