@@ -69,16 +69,22 @@ struct variable_bound_twice {
 
 namespace detail {
 
+// (Concepts over traits classes, not variable templates: see is_var in expression.hpp. These
+// are asked of every binding, 514 for the 256-input neuron written with named variables.)
 template <class T>
-inline constexpr bool is_binding = false;
+struct is_binding_t : std::false_type {};
 template <class K, class T>
-inline constexpr bool is_binding<binding<K, T>> = true;
+struct is_binding_t<binding<K, T>> : std::true_type {};
 template <class K, class T>
-inline constexpr bool is_binding<binding_ref<K, T>> = true;
+struct is_binding_t<binding_ref<K, T>> : std::true_type {};
 template <class T>
-inline constexpr bool is_point = false;
+concept is_binding = is_binding_t<T>::value;
+template <class T>
+struct is_point_t : std::false_type {};
 template <class... B>
-inline constexpr bool is_point<point<B...>> = true;
+struct is_point_t<point<B...>> : std::true_type {};
+template <class T>
+concept is_point = is_point_t<T>::value;
 
 template <class Key>
 struct key_name;
@@ -120,7 +126,7 @@ struct environment : Tuple {
 };
 
 template <class Key>
-inline constexpr bool is_single_variable = is_var<Key>;
+concept is_single_variable = is_var<Key>;
 
 template <class Env>
 struct env_slots;

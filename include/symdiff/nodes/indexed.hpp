@@ -254,9 +254,11 @@ struct vars {
 
 namespace detail {
 template <class T>
-inline constexpr bool is_family = false;
+struct is_family_t : std::false_type {};
 template <fixed_string N, std::size_t... S>
-inline constexpr bool is_family<vars<N, S...>> = true;
+struct is_family_t<vars<N, S...>> : std::true_type {};
+template <class T>
+concept is_family = is_family_t<T>::value;
 
 template <class F, std::size_t... I>
 struct is_var_t<element<F, I...>> : std::true_type {};
