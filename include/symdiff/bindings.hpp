@@ -175,12 +175,12 @@ constexpr T bound_value(Env const& env) {
 // Reports the first key that is bound more than once.
 template <class... B>
 constexpr void check_bound_once() {
-    using slots = bound_keys<B...>;
+    // the keys' table already knows which keys appear before (first[i]): no look-up per key
+    using table = typename bound_keys<B...>::table;
     [[maybe_unused]] constexpr std::size_t twice = [] { // a loop: no fold of > 256 operands
         constexpr std::size_t n = sizeof...(B);
-        constexpr std::size_t at[] = {bound_position_t<typename B::key, slots>::value..., 0};
         for (std::size_t i = 0; i < n; ++i)
-            if (at[i] != i)
+            if (!table::value.first[i])
                 return i;
         return n;
     }();

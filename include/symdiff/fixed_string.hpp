@@ -63,8 +63,11 @@ inline constexpr std::string_view cpp_keywords[] = {
 constexpr bool is_identifier_start(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
+constexpr bool is_digit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
 constexpr bool is_identifier_char(char c) noexcept {
-    return is_identifier_start(c) || (c >= '0' && c <= '9');
+    return is_identifier_start(c) || is_digit(c);
 }
 
 constexpr bool is_identifier(std::string_view s) noexcept {

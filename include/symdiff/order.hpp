@@ -43,9 +43,6 @@ constexpr int compare_text(std::string_view a, std::string_view b) {
     return a < b ? -1 : b < a ? 1 : 0;
 }
 
-constexpr bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
 // Names of variables and stages: as text, except that runs of digits compare as numbers, so
 // that x2 comes before x10 and w[2] before w[10] (as people number things). Equal numbers spelled
 // with leading zeros (x01, x1) are told apart last, by the first such run (the shorter spelling
