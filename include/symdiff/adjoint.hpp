@@ -328,17 +328,15 @@ struct adjoint_sweep {
     constexpr explicit adjoint_sweep(Values& v) : values(v) {}
 
     // The walk over a subformula with stored numbers (not a plan entry), where it stands.
-    // children Lo..Hi of a sum or stage, each given the adjoint a (a fold of at most 128).
+    // The children of a sum or stage, each given the adjoint a, in blocks of 128 (block_count).
     // (Member templates rather than lambdas, so that the always_inline chain is not broken:
     // clang 14 kept a 128-term lambda out of line, and the tables in memory.)
-    template <std::size_t Lo, std::size_t Hi, class L>
-    [[gnu::always_inline]] constexpr void hand_down_each(L const& ch, T a) {
-        if constexpr (Hi - Lo > 128) {
-            hand_down_each<Lo, Lo + 128>(ch, a);
-            hand_down_each<Lo + 128, Hi>(ch, a);
-        } else {
-            give_each<Lo>(ch, a, std::make_index_sequence<Hi - Lo>{});
-        }
+    template <class L, std::size_t... B>
+    [[gnu::always_inline]] constexpr void hand_down_all(L const& ch, T a,
+                                                        std::index_sequence<B...>) {
+        (give_each<128 * B>(ch, a,
+                            std::make_index_sequence<block_length(list_length<L>::value, B)>{}),
+         ...);
     }
     template <std::size_t Lo, class L, std::size_t... K>
     [[gnu::always_inline]] constexpr void give_each(L const& ch, T a, std::index_sequence<K...>) {
@@ -370,7 +368,7 @@ struct adjoint_sweep {
         auto ch = children_of(e);
         using C = std::remove_cvref_t<decltype(ch)>;
         if constexpr (is_sum<E> || is_named<E>) {
-            hand_down_each<0, list_length<C>::value>(ch, a);
+            hand_down_all(ch, a, std::make_index_sequence<block_count(list_length<C>::value)>{});
         } else if constexpr (is_product<E>) {
             if constexpr (depends<list_element<0, C>>::value)
                 give(get<0>(ch), a * values(get<1>(ch)));
