@@ -293,13 +293,11 @@ constexpr std::size_t insertion_point() {
 // - two single operands (not nodes of the kind, not numbers) with different keys: the node of
 //   the two, in order (`x0 * w0`).
 
-// Operand I of a node, read off its operands' list<T...> (already complete: the node's member)
-// by deducing the list's base list_leaf<I, T>; boost::mp11::mp_at_c on g++ (no
-// __type_pack_element) builds a map of n pairs and a class with n bases per list.
-template <std::size_t I, class T>
-T leaf_type(list_leaf<I, T> const*);
+// Operand I of a node's operands list<T...> (list_element: the builtin on clang; on g++ one
+// overload resolution, where boost::mp11::mp_at_c builds a map of n pairs and a class with n
+// bases per list).
 template <class L, std::size_t I>
-using operand_at = decltype(leaf_type<I>(static_cast<L const*>(nullptr)));
+using operand_at = list_element<I, L>;
 
 template <class Kind, class E>
 using key_t = decltype(key_of<Kind>(std::declval<E const&>()));
@@ -351,6 +349,27 @@ struct spliced<Node, P, X, std::index_sequence<J...>, boost::mp11::mp_list<A...>
     using type = Node<typename choose<(J < P ? 0 : J == P ? 1 : 2)>::template type<A, X, B>...>;
 };
 
+// Node<T...> with X inserted at position P: at the front, at the end, or between (spliced).
+template <int Where>
+struct inserted;
+template <>
+struct inserted<0> {
+    template <template <class...> class Node, std::size_t P, class X, class... T>
+    using type = Node<X, T...>;
+};
+template <>
+struct inserted<1> {
+    template <template <class...> class Node, std::size_t P, class X, class... T>
+    using type = Node<T..., X>;
+};
+template <>
+struct inserted<2> {
+    template <template <class...> class Node, std::size_t P, class X, class... T>
+    using type =
+        typename spliced<Node, P, X, std::make_index_sequence<sizeof...(T) + 1>,
+                         boost::mp11::mp_list<T..., void>, boost::mp11::mp_list<void, T...>>::type;
+};
+
 // Node<T...> (canonical, stateless, no number: numbers are only ever at either end) and the
 // single stateless operand X, not a number, which goes at position At. (The result is a base's
 // `value` and a member type, never a static data member of this class: g++ mangles the name of
@@ -360,14 +379,20 @@ template <class Kind, template <class...> class Node, class X, std::size_t At, c
 struct insertion_at
     : std::bool_constant<!like_at<Kind, list<T...>, sizeof...(T), X, At>::value &&
                          (At == 0 || !like_at<Kind, list<T...>, sizeof...(T), X, At - 1>::value)> {
-    using type =
-        typename spliced<Node, At, X, std::make_index_sequence<sizeof...(T) + 1>,
-                         boost::mp11::mp_list<T..., void>, boost::mp11::mp_list<void, T...>>::type;
+    using type = typename inserted<(At == 0              ? 0
+                                    : At == sizeof...(T) ? 1
+                                                         : 2)>::template type<Node, At, X, T...>;
 };
+// Where X goes among the n sorted operands of L: at the end when the last is not greater (the
+// chain `x0 * w0 + x1 * w1 + ...`: one comparison instead of a binary search), else by search.
+template <class Kind, class L, class X, std::size_t N>
+struct insertion_place : std::conditional_t<(operand_compare<Kind, operand_at<L, N - 1>, X>() <= 0),
+                                            std::integral_constant<std::size_t, N>,
+                                            insertion_search<Kind, L, X, 0, N - 1>> {};
 template <class Kind, template <class...> class Node, class X, class... T>
 struct insertion
-    : insertion_at<Kind, Node, X, insertion_search<Kind, list<T...>, X, 0, sizeof...(T)>::value,
-                   T...> {};
+    : insertion_at<Kind, Node, X, insertion_place<Kind, list<T...>, X, sizeof...(T)>::value, T...> {
+};
 
 template <class Kind, class Node, class X, bool Candidate>
 struct insertion_of : std::false_type {};

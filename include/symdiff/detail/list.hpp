@@ -25,8 +25,7 @@ struct list_leaf {
 // the leaf would be one more variable per position and type, each with a mangled name, and a
 // chain of `+` puts each new term at a new position.)
 template <std::size_t I, class T>
-    requires std::is_empty<T>::value
-struct list_leaf<I, T> {
+requires std::is_empty<T>::value struct list_leaf<I, T> {
     constexpr list_leaf() = default;
     constexpr list_leaf(T const&) {}
 };
@@ -40,6 +39,42 @@ constexpr T const& get([[maybe_unused]] list_leaf<I, T> const& leaf) {
     else
         return leaf.value;
 }
+
+// The type at position I of the pack T..., without a class per pack: on clang the builtin; on
+// g++ (which has none) one overload resolution over pointers to the elements, where the first I
+// are taken as `void const*` by a function that nth_picker declares once for every pack.
+// (boost::mp11::mp_at_c on g++ builds a class with a base per element for every list, and a
+// chain of `+` makes a list of each length.)
+#if defined(__has_builtin)
+#if __has_builtin(__type_pack_element)
+#define SYMDIFF_TYPE_PACK_ELEMENT 1
+#endif
+#endif
+#ifdef SYMDIFF_TYPE_PACK_ELEMENT
+template <std::size_t I, class... T>
+using nth = __type_pack_element<I, T...>;
+#else
+template <std::size_t>
+using skipped = void const*;
+template <class Skip>
+struct nth_picker;
+template <std::size_t... J>
+struct nth_picker<std::index_sequence<J...>> {
+    template <class U>
+    static U* at(skipped<J>..., U*, ...);
+};
+template <std::size_t I, class... T>
+using nth = std::remove_pointer_t<decltype(nth_picker<std::make_index_sequence<I>>::at(
+    static_cast<T*>(nullptr)...))>;
+#endif
+#undef SYMDIFF_TYPE_PACK_ELEMENT
+
+// Whether every type of a pack is empty (a formula node without data), in one step.
+template <bool...>
+struct bools {};
+template <class... T>
+using all_empty =
+    std::is_same<bools<std::is_empty<T>::value...>, bools<(std::is_empty<T>::value || true)...>>;
 
 template <class Indices, class... T>
 struct list_base;
@@ -60,6 +95,24 @@ template <class... T>
 struct list : list_base<std::index_sequence_for<T...>, T...> {
     using list_base<std::index_sequence_for<T...>, T...>::list_base;
 };
+// A list of empty types (the terms of a sum of variables, products of variables...) has no data
+// and no base per element: get<I> names the element's type (nth) and hands out its one
+// instance. (Each intermediate sum of a chain of `+` is a list of k terms; as a class with k
+// bases, the k-th cost g++ O(k) work and memory to lay out.)
+template <class... T>
+requires all_empty<T...>::value struct list<T...> {
+    constexpr list() = default;
+    constexpr explicit list(T const&...) requires(sizeof...(T) > 0) {}
+
+    template <class F>
+    constexpr decltype(auto) apply(F&& f) const {
+        return f(empty_instance<T>...);
+    }
+};
+template <std::size_t I, class... T>
+requires all_empty<T...>::value constexpr nth<I, T...> const& get(list<T...> const&) {
+    return empty_instance<nth<I, T...>>;
+}
 
 // The number of elements of a list, as list_length<L>::value: a class's member, not a static
 // member of the list nor a variable template (g++ gives each of those a mangled name that spells
@@ -76,8 +129,12 @@ struct list_length<L const&> : list_length<L> {};
 template <class L>
 struct list_length<L&> : list_length<L> {};
 
+// The type of element I of a list (nth).
+template <std::size_t I, class... T>
+nth<I, T...>* element_pointer(list<T...> const*);
 template <std::size_t I, class L>
-using list_element = boost::mp11::mp_at_c<std::remove_cv_t<L>, I>;
+using list_element = std::remove_pointer_t<decltype(element_pointer<I>(
+    static_cast<std::remove_cvref_t<L> const*>(nullptr)))>;
 
 // f(elements...)
 template <class F, class... T>
