@@ -101,6 +101,8 @@ struct list : list_base<std::index_sequence_for<T...>, T...> {
 // bases, the k-th cost g++ O(k) work and memory to lay out.)
 template <class... T>
 requires all_empty<T...>::value struct list<T...> {
+    using stateless_list = void;
+
     constexpr list() = default;
     constexpr explicit list(T const&...) requires(sizeof...(T) > 0) {}
 
@@ -109,9 +111,27 @@ requires all_empty<T...>::value struct list<T...> {
         return f(empty_instance<T>...);
     }
 };
+
+// The type of element I of a list, as element_of<I, L>::type: a class named by I and the list
+// type, so that its instance keeps two arguments, not the list's n (a function template
+// deduced from list<T...> keeps all n, once per element asked for: O(n^2) memory for clang++
+// over a 256-term sum).
+template <std::size_t I, class L>
+struct element_of;
 template <std::size_t I, class... T>
-requires all_empty<T...>::value constexpr nth<I, T...> const& get(list<T...> const&) {
-    return empty_instance<nth<I, T...>>;
+struct element_of<I, list<T...>> {
+    using type = nth<I, T...>;
+};
+template <std::size_t I, class L>
+using list_element = typename element_of<I, std::remove_cvref_t<L>>::type;
+
+template <class L>
+concept is_stateless_list = requires {
+    typename L::stateless_list;
+};
+template <std::size_t I, is_stateless_list L>
+constexpr list_element<I, L> const& get(L const&) {
+    return empty_instance<list_element<I, L>>;
 }
 
 // The number of elements of a list, as list_length<L>::value: a class's member, not a static
@@ -128,13 +148,6 @@ template <class L>
 struct list_length<L const&> : list_length<L> {};
 template <class L>
 struct list_length<L&> : list_length<L> {};
-
-// The type of element I of a list (nth).
-template <std::size_t I, class... T>
-nth<I, T...>* element_pointer(list<T...> const*);
-template <std::size_t I, class L>
-using list_element = std::remove_pointer_t<decltype(element_pointer<I>(
-    static_cast<std::remove_cvref_t<L> const*>(nullptr)))>;
 
 // f(elements...)
 template <class F, class... T>
