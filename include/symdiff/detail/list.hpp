@@ -25,7 +25,8 @@ struct list_leaf {
 // the leaf would be one more variable per position and type, each with a mangled name, and a
 // chain of `+` puts each new term at a new position.)
 template <std::size_t I, class T>
-requires std::is_empty<T>::value struct list_leaf<I, T> {
+    requires std::is_empty<T>::value
+struct list_leaf<I, T> {
     constexpr list_leaf() = default;
     constexpr list_leaf(T const&) {}
 };
@@ -41,8 +42,8 @@ constexpr T const& get([[maybe_unused]] list_leaf<I, T> const& leaf) {
 }
 
 // The type at position I of the pack T..., without a class per pack: on clang the builtin; on
-// g++ (which has none) one overload resolution over pointers to the elements, where the first I
-// are taken as `void const*` by a function that nth_picker declares once for every pack.
+// g++ (which has none) one overload resolution over pointers to the elements, of a function whose
+// first I parameters are `void const*` (declared by nth_picker once for each I, for every pack).
 // (boost::mp11::mp_at_c on g++ builds a class with a base per element for every list, and a
 // chain of `+` makes a list of each length.)
 #if defined(__has_builtin)
@@ -100,11 +101,14 @@ struct list : list_base<std::index_sequence_for<T...>, T...> {
 // instance. (Each intermediate sum of a chain of `+` is a list of k terms; as a class with k
 // bases, the k-th cost g++ O(k) work and memory to lay out.)
 template <class... T>
-requires all_empty<T...>::value struct list<T...> {
+    requires all_empty<T...>::value
+struct list<T...> {
     using stateless_list = void;
 
     constexpr list() = default;
-    constexpr explicit list(T const&...) requires(sizeof...(T) > 0) {}
+    constexpr explicit list(T const&...)
+        requires(sizeof...(T) > 0)
+    {}
 
     template <class F>
     constexpr decltype(auto) apply(F&& f) const {
