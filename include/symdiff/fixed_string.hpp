@@ -77,14 +77,11 @@ inline constexpr auto keywords_from = [] {
     return from;
 }();
 
-constexpr bool is_identifier_start(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
+static_assert(keywords_from[26] == std::size(cpp_keywords),
+              "cpp_keywords must stay in alphabetical order of their first letters");
+
 constexpr bool is_digit(char c) noexcept {
     return c >= '0' && c <= '9';
-}
-constexpr bool is_identifier_char(char c) noexcept {
-    return is_identifier_start(c) || is_digit(c);
 }
 
 // Whether the n characters at s are a C++ identifier that is not a keyword.
