@@ -277,22 +277,12 @@ checked_bindings(B const&... b) {
 // environment's std::tuple), as `type`, an index_sequence.
 template <bool... Single>
 struct tupled_positions {
-    static constexpr auto table() {
-        constexpr bool single[] = {Single..., true};
-        std::array<std::size_t, sizeof...(Single) + 1> at{};
-        std::size_t n = 0;
-        for (std::size_t i = 0; i < sizeof...(Single); ++i)
-            if (!single[i])
-                at[n++] = i;
-        at[sizeof...(Single)] = n;
-        return at;
-    }
-    static constexpr auto value = table();
+    static constexpr auto value = indices_where<!Single...>();
     template <std::size_t... K>
     static constexpr auto positions(std::index_sequence<K...>) {
         return std::index_sequence<value[K]...>{};
     }
-    using type = decltype(positions(std::make_index_sequence<value[sizeof...(Single)]>{}));
+    using type = decltype(positions(std::make_index_sequence<value.size()>{}));
 };
 template <class Tupled, class... B>
 struct environment_for;

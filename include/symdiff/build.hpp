@@ -32,18 +32,6 @@ namespace detail {
 template <class T>
 concept is_number_node = is_constant<T> || is_value<T>;
 
-// The positions i of a pack for which Keep[i] holds.
-template <bool... Keep>
-constexpr auto indices_where() {
-    constexpr bool keep[] = {Keep..., false};
-    std::array<std::size_t, total_v<std::size_t{Keep}...>> out{};
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < sizeof...(Keep); ++i)
-        if (keep[i])
-            out[n++] = i;
-    return out;
-}
-
 template <auto Indices>
 inline constexpr bool is_identity = [] {
     for (std::size_t i = 0; i < Indices.size(); ++i)

@@ -214,6 +214,18 @@ inline constexpr std::size_t total_v = [] {
     return t;
 }();
 
+// The positions i of a pack for which Keep[i] holds.
+template <bool... Keep>
+constexpr auto indices_where() {
+    constexpr bool keep[] = {Keep..., false};
+    std::array<std::size_t, total_v<std::size_t{Keep}...>> out{};
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < sizeof...(Keep); ++i)
+        if (keep[i])
+            out[n++] = i;
+    return out;
+}
+
 // Element j of a concatenation of lists of these sizes is element [j][1] of list [j][0].
 template <std::size_t... Size>
 inline constexpr auto concat_positions = [] {
