@@ -286,6 +286,21 @@ constexpr std::size_t insertion_point() {
 // bases per list).
 template <class L, std::size_t I>
 using operand_at = list_element<I, L>;
+// The last of the operands in L, list<T...>: on clang the builtin (nth); on g++ the type of a
+// comma fold over null pointers to them, one expression (nth's overload resolution declares a
+// function of n parameters, and a chain of `+` asks for the last term of every sum it makes).
+template <class L>
+struct last_operand_of;
+template <class... T>
+struct last_operand_of<list<T...>> {
+#if defined(__clang__)
+    using type = nth<sizeof...(T) - 1, T...>;
+#else
+    using type = std::remove_pointer_t<decltype((static_cast<T*>(nullptr), ...))>;
+#endif
+};
+template <class L>
+using last_operand = typename last_operand_of<L>::type;
 
 template <class Kind, class E>
 using key_t = decltype(key_of<Kind>(std::declval<E const&>()));
@@ -304,7 +319,9 @@ template <class Kind, class L, std::size_t N, class X, std::size_t I, bool Insid
 struct like_at : std::false_type {};
 template <class Kind, class L, std::size_t N, class X, std::size_t I>
 struct like_at<Kind, L, N, X, I, true>
-    : std::is_same<key_t<Kind, operand_at<L, I>>, key_t<Kind, X>> {};
+    : std::is_same<key_t<Kind, typename std::conditional_t<I + 1 == N, last_operand_of<L>,
+                                                           element_of<I, L>>::type>,
+                   key_t<Kind, X>> {};
 
 // Node<T_0, ..., T_{P-1}, X, T_P, ..., T_{n-1}> in one pack expansion over two copies of the
 // operands, one shifted by one place (A_J = T_J, B_J = T_{J-1}); the choice is an alias, so no
@@ -337,58 +354,50 @@ struct spliced<Node, P, X, std::index_sequence<J...>, boost::mp11::mp_list<A...>
     using type = Node<typename choose<(J < P ? 0 : J == P ? 1 : 2)>::template type<A, X, B>...>;
 };
 
-// Node<T...> with X inserted at position P: at the front, at the end, or between (spliced).
-template <int Where>
+// The node N = Node<T...> with X inserted at position P: at the front, at the end, or between
+// (spliced). Named by the node, not by its operands: a class whose arguments are the n operands
+// keeps them, and a chain of `+` makes one per term.
+template <int Where, class N, std::size_t P, class X>
 struct inserted;
-template <>
-struct inserted<0> {
-    template <template <class...> class Node, std::size_t P, class X, class... T>
+template <template <class...> class Node, class... T, std::size_t P, class X>
+struct inserted<0, Node<T...>, P, X> {
     using type = Node<X, T...>;
 };
-template <>
-struct inserted<1> {
-    template <template <class...> class Node, std::size_t P, class X, class... T>
+template <template <class...> class Node, class... T, std::size_t P, class X>
+struct inserted<1, Node<T...>, P, X> {
     using type = Node<T..., X>;
 };
-template <>
-struct inserted<2> {
-    template <template <class...> class Node, std::size_t P, class X, class... T>
-    using type =
-        typename spliced<Node, P, X, std::make_index_sequence<sizeof...(T) + 1>,
-                         boost::mp11::mp_list<T..., void>, boost::mp11::mp_list<void, T...>>::type;
-};
+template <template <class...> class Node, class... T, std::size_t P, class X>
+struct inserted<2, Node<T...>, P, X>
+    : spliced<Node, P, X, std::make_index_sequence<sizeof...(T) + 1>,
+              boost::mp11::mp_list<T..., void>, boost::mp11::mp_list<void, T...>> {};
 
-// Node<T...> (canonical, stateless, no number: numbers are only ever at either end) and the
-// single stateless operand X, not a number, which goes at position At. (The result is a base's
-// `value` and a member type, never a static data member of this class: g++ mangles the name of
-// each such member, which spells the whole node: 732 names of 12 KB each for the
-// 256-term chain of `+`.)
-template <class Kind, template <class...> class Node, class X, std::size_t At, class... T>
-struct insertion_at
-    : std::bool_constant<!like_at<Kind, list<T...>, sizeof...(T), X, At>::value &&
-                         (At == 0 || !like_at<Kind, list<T...>, sizeof...(T), X, At - 1>::value)> {
-    using type = typename inserted<(At == 0              ? 0
-                                    : At == sizeof...(T) ? 1
-                                                         : 2)>::template type<Node, At, X, T...>;
+// The canonical node N (stateless, no number: numbers are only ever at either end), its n
+// operands L = list<T...>, and the single stateless operand X, not a number, which goes at
+// position At. (The result is a base's `value` and a member type, never a static data member of
+// this class: g++ mangles the name of each such member, which spells the whole node: 732 names
+// of 12 KB each for the 256-term chain of `+`.)
+template <class Kind, class N, class L, std::size_t n, class X, std::size_t At>
+struct insertion_at : std::bool_constant<!like_at<Kind, L, n, X, At>::value &&
+                                         (At == 0 || !like_at<Kind, L, n, X, At - 1>::value)> {
+    using type = typename inserted<(At == 0 ? 0 : At == n ? 1 : 2), N, At, X>::type;
 };
 // Where X goes among the n sorted operands of L: at the end when the last is not greater (the
 // chain `x0 * w0 + x1 * w1 + ...`: one comparison instead of a binary search), else by search.
-template <class Kind, class L, class X, std::size_t N>
-struct insertion_place : std::conditional_t<(operand_compare<Kind, operand_at<L, N - 1>, X>() <= 0),
-                                            std::integral_constant<std::size_t, N>,
-                                            insertion_search<Kind, L, X, 0, N - 1>> {};
-template <class Kind, template <class...> class Node, class X, class... T>
-struct insertion
-    : insertion_at<Kind, Node, X, insertion_place<Kind, list<T...>, X, sizeof...(T)>::value, T...> {
-};
+template <class Kind, class L, class X, std::size_t n>
+struct insertion_place : std::conditional_t<(operand_compare<Kind, last_operand<L>, X>() <= 0),
+                                            std::integral_constant<std::size_t, n>,
+                                            insertion_search<Kind, L, X, 0, n - 1>> {};
+template <class Kind, class N, class L, std::size_t n, class X>
+struct insertion : insertion_at<Kind, N, L, n, X, insertion_place<Kind, L, X, n>::value> {};
 
 template <class Kind, class Node, class X, bool Candidate>
 struct insertion_of : std::false_type {};
 template <class Kind, template <class...> class Node, class... T, class X>
 struct insertion_of<Kind, Node<T...>, X, true>
-    : std::conditional_t<!is_number_node<operand_at<list<T...>, 0>> &&
-                             !is_number_node<operand_at<list<T...>, sizeof...(T) - 1>>,
-                         insertion<Kind, Node, X, T...>, std::false_type> {};
+    : std::conditional_t<
+          !is_number_node<operand_at<list<T...>, 0>> && !is_number_node<last_operand<list<T...>>>,
+          insertion<Kind, Node<T...>, list<T...>, sizeof...(T), X>, std::false_type> {};
 
 template <class Kind, class A, class B, bool Candidate>
 struct pair_of : std::false_type {};
