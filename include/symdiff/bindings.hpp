@@ -117,7 +117,7 @@ struct bound_keys {
 // g++ 16 s of CPU time for 258 bindings (its recursive base classes and their constructors,
 // each named by the rest of the tuple), a detail::list of them almost nothing.
 // The list is made in place from the bound values (a base, so that it is made before the
-// std::tuple, whose references are copied from it), not made first and then copied.
+// std::tuple, whose references are copied from it), not made as a temporary and then copied.
 template <class... B>
 struct environment_all {
     list<B...> all;

@@ -286,21 +286,9 @@ constexpr std::size_t insertion_point() {
 // bases per list).
 template <class L, std::size_t I>
 using operand_at = list_element<I, L>;
-// The last of the operands in L, list<T...>: on clang the builtin (nth); on g++ the type of a
-// comma fold over null pointers to them, one expression (nth's overload resolution declares a
-// function of n parameters, and a chain of `+` asks for the last term of every sum it makes).
+// The last of the operands in L (detail/list.hpp: without the builtin, no overload resolution).
 template <class L>
-struct last_operand_of;
-template <class... T>
-struct last_operand_of<list<T...>> {
-#if defined(__clang__)
-    using type = nth<sizeof...(T) - 1, T...>;
-#else
-    using type = std::remove_pointer_t<decltype((static_cast<T*>(nullptr), ...))>;
-#endif
-};
-template <class L>
-using last_operand = typename last_operand_of<L>::type;
+using last_operand = typename last_of_list<L>::type;
 
 template <class Kind, class E>
 using key_t = decltype(key_of<Kind>(std::declval<E const&>()));
@@ -319,7 +307,7 @@ template <class Kind, class L, std::size_t N, class X, std::size_t I, bool Insid
 struct like_at : std::false_type {};
 template <class Kind, class L, std::size_t N, class X, std::size_t I>
 struct like_at<Kind, L, N, X, I, true>
-    : std::is_same<key_t<Kind, typename std::conditional_t<I + 1 == N, last_operand_of<L>,
+    : std::is_same<key_t<Kind, typename std::conditional_t<I + 1 == N, last_of_list<L>,
                                                            element_of<I, L>>::type>,
                    key_t<Kind, X>> {};
 
@@ -354,10 +342,10 @@ struct spliced<Node, P, X, std::index_sequence<J...>, boost::mp11::mp_list<A...>
     using type = Node<typename choose<(J < P ? 0 : J == P ? 1 : 2)>::template type<A, X, B>...>;
 };
 
-// The node N = Node<T...> with X inserted at position P: at the front, at the end, or between
-// (spliced). Named by the node, not by its operands: a class whose arguments are the n operands
-// keeps them, and a chain of `+` makes one per term.
-template <int Where, class N, std::size_t P, class X>
+// The node NodeType = Node<T...> with X inserted at position P: at the front, at the end, or
+// between (spliced). Named by the node, not by its operands: a class whose arguments are the n
+// operands keeps them, and a chain of `+` makes one per term.
+template <int Where, class NodeType, std::size_t P, class X>
 struct inserted;
 template <template <class...> class Node, class... T, std::size_t P, class X>
 struct inserted<0, Node<T...>, P, X> {
@@ -372,24 +360,25 @@ struct inserted<2, Node<T...>, P, X>
     : spliced<Node, P, X, std::make_index_sequence<sizeof...(T) + 1>,
               boost::mp11::mp_list<T..., void>, boost::mp11::mp_list<void, T...>> {};
 
-// The canonical node N (stateless, no number: numbers are only ever at either end), its n
-// operands L = list<T...>, and the single stateless operand X, not a number, which goes at
+// The canonical node NodeType (stateless, no number: numbers are only ever at either end), its
+// Size operands L = list<T...>, and the single stateless operand X, not a number, which goes at
 // position At. (The result is a base's `value` and a member type, never a static data member of
 // this class: g++ mangles the name of each such member, which spells the whole node: 732 names
 // of 12 KB each for the 256-term chain of `+`.)
-template <class Kind, class N, class L, std::size_t n, class X, std::size_t At>
-struct insertion_at : std::bool_constant<!like_at<Kind, L, n, X, At>::value &&
-                                         (At == 0 || !like_at<Kind, L, n, X, At - 1>::value)> {
-    using type = typename inserted<(At == 0 ? 0 : At == n ? 1 : 2), N, At, X>::type;
+template <class Kind, class NodeType, class L, std::size_t Size, class X, std::size_t At>
+struct insertion_at : std::bool_constant<!like_at<Kind, L, Size, X, At>::value &&
+                                         (At == 0 || !like_at<Kind, L, Size, X, At - 1>::value)> {
+    using type = typename inserted<(At == 0 ? 0 : At == Size ? 1 : 2), NodeType, At, X>::type;
 };
-// Where X goes among the n sorted operands of L: at the end when the last is not greater (the
+// Where X goes among the Size sorted operands of L: at the end when the last is not greater (the
 // chain `x0 * w0 + x1 * w1 + ...`: one comparison instead of a binary search), else by search.
-template <class Kind, class L, class X, std::size_t n>
+template <class Kind, class L, class X, std::size_t Size>
 struct insertion_place : std::conditional_t<(operand_compare<Kind, last_operand<L>, X>() <= 0),
-                                            std::integral_constant<std::size_t, n>,
-                                            insertion_search<Kind, L, X, 0, n - 1>> {};
-template <class Kind, class N, class L, std::size_t n, class X>
-struct insertion : insertion_at<Kind, N, L, n, X, insertion_place<Kind, L, X, n>::value> {};
+                                            std::integral_constant<std::size_t, Size>,
+                                            insertion_search<Kind, L, X, 0, Size - 1>> {};
+template <class Kind, class NodeType, class L, std::size_t Size, class X>
+struct insertion
+    : insertion_at<Kind, NodeType, L, Size, X, insertion_place<Kind, L, X, Size>::value> {};
 
 template <class Kind, class Node, class X, bool Candidate>
 struct insertion_of : std::false_type {};

@@ -69,6 +69,12 @@ static_assert(same_type(x1 * w1 * x1, product_of(pow(x1, 2_c), w1)));
 static_assert(same_type(x1 * w1 / x1, w1));
 static_assert(same_type(w1 + x1 + 3_c * w1, sum_of(4_c * w1, x1)));
 static_assert(same_type(x1 * w1 + x2 - x1 * w1, x2));
+// ... also next to the first or the last of three operands
+static_assert(same_type(x1 * w1 + x2 * w2 + x10 * w10 + x10 * w10,
+                        sum_of(x1 * w1, x2 * w2, 2_c * x10 * w10)));
+static_assert(same_type(x1 * w1 + x2 * w2 + x10 * w10 + w1 * x1,
+                        sum_of(2_c * x1 * w1, x2 * w2, x10 * w10)));
+static_assert(same_type(x1 * w2 * x10 * x10, product_of(x1, w2, pow(x10, 2_c))));
 
 // Coefficients, negated terms, powers and functions among the operands.
 static_assert(same_type(2_c * x1 + x2 - w10 + tanh(w2), sum_of(tanh(w2), -w10, x2, 2_c * x1)));

@@ -1,7 +1,7 @@
 #pragma once
 // A minimal heterogeneous list for the operands of sums and products and for the constructors'
 // work lists. std::tuple is general but slow to compile (its constrained constructors and
-// std::apply's invoke machinery dominated the compile-time profile); this one has one plain
+// std::apply's invoke machinery dominated the compile-time profile); this one has one
 // constructor, and access by index goes straight to a base class.
 
 #include <array>
@@ -68,20 +68,36 @@ template <std::size_t I, class... T>
 using nth = std::remove_pointer_t<decltype(nth_picker<std::make_index_sequence<I>>::at(
     static_cast<T*>(nullptr)...))>;
 #endif
+
+template <class... T>
+struct list;
+// The last type of a list<T...>, as last_of_list<L>::type (a class named by the list: an alias
+// given the n types would keep them): the builtin where there is one; without it, the type of a
+// comma fold over null pointers to the elements, one expression (nth's overload resolution
+// declares a function of n parameters and a class named by n - 1 indices, and a chain of `+`
+// asks for the last term of every sum it makes).
+template <class L>
+struct last_of_list;
+template <class... T>
+struct last_of_list<list<T...>> {
+#ifdef SYMDIFF_TYPE_PACK_ELEMENT
+    using type = nth<sizeof...(T) - 1, T...>;
+#else
+    using type = std::remove_pointer_t<decltype((static_cast<T*>(nullptr), ...))>;
+#endif
+};
 #undef SYMDIFF_TYPE_PACK_ELEMENT
 
-// Whether every type of a pack is empty (a formula node without data), in one step.
+// Whether every type of a pack is empty (a formula node without data), in one step: the
+// constraint of a stateless list. On g++ a fold; clang 14 rejects a fold of more than 256
+// operands, so there it compares two classes of n flags (which g++ keeps, one pair per list:
+// 12 MB of the 256-term chain's).
+#if defined(__clang__)
 template <bool...>
 struct bools {};
 template <class... T>
-using all_empty =
-    std::is_same<bools<std::is_empty<T>::value...>, bools<(std::is_empty<T>::value || true)...>>;
-// The same as a concept, for the constraint of a stateless list: on g++ a fold, which keeps no
-// two classes of n flags per list (12 MB of the 256-term chain's); clang 14 rejects a fold of
-// more than 256 operands.
-#if defined(__clang__)
-template <class... T>
-concept all_empty_types = all_empty<T...>::value;
+concept all_empty_types = std::is_same<bools<std::is_empty<T>::value...>,
+                                       bools<(std::is_empty<T>::value || true)...>>::value;
 #else
 template <class... T>
 concept all_empty_types = (std::is_empty<T>::value && ...);
@@ -119,7 +135,7 @@ struct list<T...> {
     // (A template: as a constructor of parameters T const&..., its declaration, made with the
     // class, cost g++ 80 KB for a list of 256 terms, and a chain of `+` makes a list per term.)
     template <class... U>
-        requires(sizeof...(U) == sizeof...(T) && sizeof...(T) > 0)
+        requires(sizeof...(T) > 0 && std::is_same<list<U...>, list>::value)
     constexpr explicit list(U const&...) {}
 
     template <class F>
