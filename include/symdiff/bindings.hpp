@@ -292,8 +292,10 @@ template <class Tupled, class... B>
 struct environment_for;
 template <std::size_t... K, class... B>
 struct environment_for<std::index_sequence<K...>, B...> {
-    using refs = boost::mp11::mp_list<binding_ref<typename B::key, typename B::value_type>...>;
-    using type = environment<std::tuple<boost::mp11::mp_at_c<refs, K>...>,
+    // (list_element, not boost::mp11::mp_at_c, which on g++ builds a class with a base per
+    // binding to find one)
+    using refs = list<binding_ref<typename B::key, typename B::value_type>...>;
+    using type = environment<std::tuple<list_element<K, refs>...>,
                              binding_ref<typename B::key, typename B::value_type>...>;
 };
 

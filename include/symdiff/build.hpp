@@ -303,6 +303,8 @@ template <class Kind, class L, class X, std::size_t P>
 struct insertion_search<Kind, L, X, P, P> : std::integral_constant<std::size_t, P> {};
 
 // Whether operand I of the N operands in L has X's key (like operands, which build() collects).
+// The last operand through last_of_list, which insertion_place has already made: element_of
+// would deduce the list's pack once more and, on g++, declare nth's function of N parameters.
 template <class Kind, class L, std::size_t N, class X, std::size_t I, bool Inside = (I < N)>
 struct like_at : std::false_type {};
 template <class Kind, class L, std::size_t N, class X, std::size_t I>
