@@ -33,6 +33,8 @@
 
 namespace symdiff::detail {
 
+namespace { // internal linkage: see "Internal linkage" in gradient.hpp
+
 // Whether E's value depends on one of the variables (or stages) in the list W: for the walk over
 // subformulas with stored numbers (plan entries are looked up in adjoint_sweep::dependent).
 // (Classes, not variable templates: g++ mangles every variable it instantiates, and a name that
@@ -554,5 +556,7 @@ struct adjoint_sweep {
          ...);
     }
 };
+
+} // namespace
 
 } // namespace symdiff::detail

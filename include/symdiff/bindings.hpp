@@ -110,6 +110,8 @@ struct bound_keys {
     using table = type_table<typename B::key...>;
 };
 
+namespace { // internal linkage: see "Internal linkage" in gradient.hpp
+
 // What an evaluation reads from: references to the caller's bindings, in a detail::list (all of
 // them, found by bound_value), and those whose key is not a single variable (families, their
 // elements, stages: few) also in the std::tuple base, which std::get reaches (indexed.hpp reads
@@ -128,6 +130,8 @@ struct environment : environment_all<B...>, Tuple {
     constexpr environment(std::index_sequence<K...>, typename B::value_type const&... v)
         : environment_all<B...>{list<B...>(B{v}...)}, Tuple{get<K>(this->all)...} {}
 };
+
+} // namespace
 
 template <class Key>
 concept is_single_variable = is_var<Key>;
@@ -176,6 +180,8 @@ constexpr T bound_value(Env const& env) {
         return static_cast<T>(std::get<at>(env).value);
 }
 
+namespace { // internal linkage: see "Internal linkage" in gradient.hpp
+
 // Reports the first key that is bound more than once.
 template <class... B>
 constexpr void check_bound_once() {
@@ -193,6 +199,8 @@ constexpr void check_bound_once() {
         (void)sizeof(spelled_as_chars<error::variable_bound_twice, key_name<key>::name>);
     }
 }
+
+} // namespace
 
 template <class A>
 constexpr auto as_bindings(A const& a) {
@@ -268,6 +276,8 @@ constexpr auto const& binding_in(A const& a) {
     else
         return std::get<I>(a.bindings);
 }
+
+namespace { // internal linkage: see "Internal linkage" in gradient.hpp
 
 // Owning copies of the bindings (of binding_refs too): what a point keeps.
 template <class... B>
@@ -363,6 +373,7 @@ constexpr auto binding_refs_of(Args const&... args) {
     else
         return flat_bindings([](auto const&... b) { return checked_binding_refs(b...); }, args...);
 }
+} // namespace
 } // namespace detail
 
 // Collects bindings and points into one point; each variable may be bound once.

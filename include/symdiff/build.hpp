@@ -686,6 +686,9 @@ template <class A, class B>
 concept BadOperands = (Expression<A> && !Expression<B> && !Number<B>) ||
                       (Expression<B> && !Expression<A> && !Number<A>);
 
+// (In an inline unnamed namespace: internal linkage, and found by argument-dependent lookup as
+// symdiff's own; see "Internal linkage" in gradient.hpp. Each + of a chain is one instantiation.)
+inline namespace {
 template <class A, class B>
     requires Operands<A, B>
 constexpr auto operator+(A const& a, B const& b) {
@@ -720,6 +723,7 @@ template <Expression A>
 constexpr auto operator+(A const& a) {
     return a;
 }
+} // namespace
 
 #define SYMDIFF_BAD_OPERAND(op)                                                                    \
     template <class A, class B>                                                                    \

@@ -17,6 +17,8 @@ namespace detail {
 // From how many bindings on an evaluation goes through a plan (see evaluate_at).
 inline constexpr std::size_t many_bindings = 64;
 
+namespace { // internal linkage: see "Internal linkage" in gradient.hpp
+
 // Evaluation walks the formula's tree, each node's evaluation a function named by the bindings'
 // type. With many bindings (the 256-input neuron written as a chain of + has 514) that type is
 // long, and g++ mangles each such name in time quadratic in its length: the plan evaluates the
@@ -34,6 +36,7 @@ constexpr auto evaluate_at(E const& e, Args const&... args) {
     }
 }
 
+} // namespace
 } // namespace detail
 
 // evaluate(f, bindings or points...) is f(bindings or points...).

@@ -28,9 +28,11 @@ template <fixed_string Name, class Body>
 struct named;
 
 namespace detail {
+namespace { // internal linkage (evaluate.hpp; see "Internal linkage" in gradient.hpp)
 template <class E, class... Args>
 constexpr auto evaluate_at(E const& e, Args const&... args);
-}
+} // namespace
+} // namespace detail
 
 // Base of every node (CRTP): marks the type as a formula and lets it be called to evaluate,
 // `f(x = 0.4, y = 2.0)` or `f(symdiff::at(...))`.

@@ -31,6 +31,23 @@
 namespace symdiff {
 namespace detail {
 
+// Internal linkage. g++ names every function it instantiates with external linkage before it
+// decides which ones to emit (each is put in a COMDAT group, named by its mangled name), even one
+// only called in constant evaluation or inlined everywhere; and a name costs it about the square
+// of its length (see entry_value below). With 514 bindings or a 256-term formula, the functions of an
+// evaluation are named by all of them: 3 of the 256-input chain's 16 s were spent mangling.
+// So the evaluation machinery (the bindings' environment and the functions that pass the
+// bindings, the plan's evaluator, the reverse sweep, the writers of results) and the binary + and
+// * (one instantiation per + of a chain, each named by the sum so far) are declared in unnamed
+// namespaces: a function of internal linkage that is never emitted is never named. The public
+// operators are in an inline unnamed namespace of symdiff, which argument-dependent lookup of
+// symdiff's types searches. Each translation unit has its own copy of these functions (all of
+// them inlined in practice); an inline function of the user's that calls them from several
+// units is, to the letter of the one-definition rule, a different definition in each, which both
+// compilers accept and link (tests/runtime/two_units.cpp). None of these appear in a type the
+// user keeps: gradient_function, point and the formulas' types have external linkage.
+namespace {
+
 // The value of the compound plan entry P from its plan children's values, each given by a
 // source S: from_table<k> (the table's slot k) or the entry_value of a child computed where it
 // is used (a product used once, by a sum; see plan_evaluator::inlined).
@@ -406,6 +423,8 @@ constexpr auto evaluate_all(list<F...> const& formulas, auto const&... args) {
                          formulas);
 }
 
+} // namespace
+
 } // namespace detail
 
 // The results of value_and_gradient: G is the type gradient(...) returns.
@@ -487,6 +506,8 @@ template <std::size_t K, class A>
     }
 }
 
+namespace { // internal linkage: see "Internal linkage" in gradient.hpp
+
 // Where the derivative by W's element K goes in a result: std::array (variables, one family).
 // The sweep writes each derivative there as soon as it is final (adjoint_sweep::run), so that
 // it is not kept until the end: g++ kept the 64 derivatives of the 64-input neuron, computed
@@ -546,11 +567,15 @@ template <class... X, class G>
         }
     (std::index_sequence_for<X...>{});
 }
+} // namespace
+
 } // namespace detail
 
 // The reverse-mode pass of every output over one shared forward plan (adjoint.hpp).
 namespace detail {
 // The forward values of the outputs' plan, and each output's reverse sweep on demand.
+namespace { // internal linkage: see "Internal linkage" in gradient.hpp
+
 template <class W, class Plan, class Values, class... F>
 struct reverse_passes {
     list<F...> const& outputs;
@@ -626,6 +651,8 @@ struct jacobian_result {
         return rows(passes, std::make_index_sequence<M>{});
     }
 };
+} // namespace
+
 } // namespace detail
 
 // The function objects' calls are always inlined into the caller, as a hand-written gradient's

@@ -188,6 +188,8 @@ struct plan_entry {
     using children = typename positions_in_plan<Plan, children_t<type>>::type;
 };
 
+namespace { // internal linkage: see "Internal linkage" in gradient.hpp
+
 // The edges of a plan as tables, computed once per plan: the children of entry k are
 // child[first[k]] ... child[first[k + 1] - 1]. What the reverse sweep needs to know of the
 // plan's structure (which entries depend on the variables, which parent writes an adjoint
@@ -267,5 +269,7 @@ constexpr std::size_t use_count() {
     return in_plan + ((is_stateless<Outputs> ? 0 : uses_in<P, Outputs>()) + ... + std::size_t{0}) +
            ((std::is_same<P, Outputs>::value ? 1 : 0) + ... + std::size_t{0});
 }
+
+} // namespace
 
 } // namespace symdiff::detail
