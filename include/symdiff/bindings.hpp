@@ -298,15 +298,25 @@ struct tupled_positions {
     }
     using type = decltype(positions(std::make_index_sequence<value.size()>{}));
 };
+// What the environment keeps of each binding: a binding_ref, but of internal linkage, so that the
+// environment's list of them and that list's constructors have internal linkage too (the
+// constructor of the 256-input chain's list takes 514 arguments; see "Internal linkage" in
+// gradient.hpp).
+template <class Key, class T>
+struct bound_ref {
+    using key = Key;
+    using value_type = T;
+    T const& value;
+};
 template <class Tupled, class... B>
 struct environment_for;
 template <std::size_t... K, class... B>
 struct environment_for<std::index_sequence<K...>, B...> {
     // (list_element, not boost::mp11::mp_at_c, which on g++ builds a class with a base per
     // binding to find one)
-    using refs = list<binding_ref<typename B::key, typename B::value_type>...>;
+    using refs = list<bound_ref<typename B::key, typename B::value_type>...>;
     using type = environment<std::tuple<list_element<K, refs>...>,
-                             binding_ref<typename B::key, typename B::value_type>...>;
+                             bound_ref<typename B::key, typename B::value_type>...>;
 };
 
 // The environment of references to the bindings b, made in this function itself, not in a lambda

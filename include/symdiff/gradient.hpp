@@ -34,12 +34,12 @@ namespace detail {
 // Internal linkage. g++ names every function it instantiates with external linkage before it
 // decides which ones to emit (each is put in a COMDAT group, named by its mangled name), even one
 // only called in constant evaluation or inlined everywhere; and a name costs it about the square
-// of its length (see entry_value below). With 514 bindings or a 256-term formula, the functions of an
-// evaluation are named by all of them: 3 of the 256-input chain's 16 s were spent mangling.
+// of its length (see entry_value below). With 514 bindings or a 256-term formula, the functions
+// of an evaluation are named by all of them: 3 of the 256-input chain's 16 s went to mangling.
 // So the evaluation machinery (the bindings' environment and the functions that pass the
-// bindings, the plan's evaluator, the reverse sweep, the writers of results) and the binary + and
-// * (one instantiation per + of a chain, each named by the sum so far) are declared in unnamed
-// namespaces: a function of internal linkage that is never emitted is never named. The public
+// bindings, the plan's evaluator, the reverse sweep, the writers of results) and the operators
+// + - * / (one instantiation per + of a chain, each named by the sum so far) are declared in
+// unnamed namespaces: a function of internal linkage that is never emitted is never named. The
 // operators are in an inline unnamed namespace of symdiff, which argument-dependent lookup of
 // symdiff's types searches. Each translation unit has its own copy of these functions (all of
 // them inlined in practice); an inline function of the user's that calls them from several

@@ -33,7 +33,7 @@ TEST_CASE("two units: the seed neuron's value and gradient", "[linkage]") {
 TEST_CASE("two units: a 33-input neuron of named variables (68 bindings)", "[linkage]") {
     two_units::vector x{}, w{};
     for (std::size_t k = 0; k < two_units::inputs; ++k) {
-        x[k] = std::sin(1.0 + static_cast<double>(k));        // in [-1, 1]
+        x[k] = std::sin(1.0 + static_cast<double>(k));       // in [-1, 1]
         w[k] = 0.1 * std::cos(0.5 * static_cast<double>(k)); // small: tanh not saturated
     }
     double b = 0.2, t = -0.3;
