@@ -10,6 +10,8 @@ rows = [b for b in data["benchmarks"] if b.get("aggregate_name") == "median"] or
        [b for b in data["benchmarks"] if b.get("run_type", "iteration") == "iteration"]
 for b in rows:
     b["name"] = b.get("run_name", b["name"])
+# (repetitions run in random order: back to the order the cases were registered in)
+rows.sort(key=lambda b: b.get("family_index", 0))
 base = {b["name"].split("/")[0]: b["cpu_time"] for b in rows if b["name"].endswith("/hand_written")}
 print(f"{'benchmark':45} {'ns':>9} {'ratio':>7}")
 for b in rows:
