@@ -3,6 +3,7 @@
 // and differentiate symdiff formulas, each compiled in both units. symdiff's evaluation
 // machinery has internal linkage (docs/guide.md, "Choices where the design was silent"): each
 // unit has its own copy, and the program must still link and give the same numbers.
+// The seed neuron is the example's (examples/neuron_training.hpp), named stages included.
 // The 33-input neuron below has 68 bindings, more than evaluate's plan threshold (64), so both
 // ways of evaluating one formula are used. (The declarations and the chain were written out by
 // a script: 33 named inputs and weights.)
@@ -11,19 +12,15 @@
 
 #include <symdiff/symdiff.hpp>
 
+#include "../../../examples/neuron_training.hpp" // the seed neuron, with named stages
+
 namespace two_units {
 using namespace symdiff::literals;
 
-inline constexpr symdiff::var<"input"> input;
-inline constexpr symdiff::var<"weight"> weight;
-inline constexpr symdiff::var<"bias"> bias;
-inline constexpr symdiff::var<"target"> target;
-inline constexpr auto seed_loss = pow(tanh(input * weight + bias) - target, 2_c) / 2_c;
-
-// value, d/dweight, d/dbias of the seed neuron's loss
+// value, d/dweight, d/dbias of the seed neuron's loss (the example's value_and_gradient object)
 inline std::array<double, 3> seed(double i, double w, double b, double t) {
-    auto r = symdiff::value_and_gradient(seed_loss, weight, bias)(input = i, weight = w, bias = b,
-                                                                  target = t);
+    using namespace neuron_training;
+    auto r = loss_and_gradient(input = i, weight = w, bias = b, target = t);
     return {r.value, r.gradient[0], r.gradient[1]};
 }
 
