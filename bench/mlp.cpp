@@ -17,6 +17,8 @@
 #include <benchmark/benchmark.h>
 #include <symdiff/symdiff.hpp>
 
+#include "paired.hpp"
+
 #include "sympy_generated.hpp"
 
 #if SYMDIFF_BENCH_CERES
@@ -270,6 +272,20 @@ void run(benchmark::State& state) {
     }
 }
 
+// One call for the paired blocks (paired.hpp), with the same inputs and data dependence.
+template <compute Compute>
+struct step {
+    params p = start();
+    input x = sample;
+    double target = sample_target;
+    void operator()() {
+        paired::touch(*this);
+        result r = Compute(p, x, target);
+        paired::touch(r);
+        p.c -= 1e-9 * r.d.c;
+    }
+};
+
 template <compute Compute>
 void add(char const* name) {
     check(name, Compute);
@@ -281,6 +297,9 @@ void add(char const* name) {
 int main(int argc, char** argv) {
     add<hand_written>("mlp/hand_written");
     add<symdiff_value_and_gradient>("mlp/symdiff_value_and_gradient");
+    benchmark::RegisterBenchmark(
+        "mlp/paired_symdiff_value_and_gradient",
+        paired::pairs<step<hand_written>, step<symdiff_value_and_gradient>>);
     add<sympy_cse>("mlp/sympy_cse");
 #if SYMDIFF_BENCH_CERES
     add<ceres_jet>("mlp/ceres_jet");

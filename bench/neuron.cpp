@@ -12,6 +12,8 @@
 #include <benchmark/benchmark.h>
 #include <symdiff/symdiff.hpp>
 
+#include "paired.hpp"
+
 #include "sympy_generated.hpp"
 
 #if SYMDIFF_BENCH_CERES
@@ -140,6 +142,18 @@ void run(benchmark::State& state) {
     }
 }
 
+// One call for the paired blocks (paired.hpp), with the same inputs and data dependence.
+template <compute Compute>
+struct step {
+    double i = 0.4, w = 0.5, b = 0.6, t = 0.7;
+    void operator()() {
+        paired::touch(*this);
+        result r = Compute(i, w, b, t);
+        paired::touch(r);
+        w -= 1e-9 * r.d_weight;
+    }
+};
+
 template <compute Compute>
 void add(char const* name) {
     check(name, Compute);
@@ -151,6 +165,8 @@ void add(char const* name) {
 int main(int argc, char** argv) {
     add<hand_written>("neuron/hand_written");
     add<symdiff_plan>("neuron/symdiff_value_and_gradient");
+    benchmark::RegisterBenchmark("neuron/paired_symdiff_value_and_gradient",
+                                 paired::pairs<step<hand_written>, step<symdiff_plan>>);
     add<symdiff_trees>("neuron/symdiff_d_one_by_one");
     add<sympy_cse>("neuron/sympy_cse");
 #if SYMDIFF_BENCH_CERES

@@ -19,6 +19,8 @@
 #include <benchmark/benchmark.h>
 #include <symdiff/symdiff.hpp>
 
+#include "paired.hpp"
+
 using namespace symdiff::literals;
 
 namespace {
@@ -116,6 +118,19 @@ void run(benchmark::State& state) {
     }
 }
 
+// One call for the paired blocks (paired.hpp), with the same inputs and data dependence.
+template <std::size_t N, compute<N> Compute>
+struct step {
+    std::array<double, N> w = spread<N>(0.5 / N, 0.2 / N), x = spread<N>(0.9, -0.1);
+    double b = 0.1, t = 0.7;
+    void operator()() {
+        paired::touch(*this);
+        result<N> r = Compute(w, b, x, t);
+        paired::touch(r);
+        b -= 1e-9 * r.d_b;
+    }
+};
+
 template <std::size_t N>
 bool add() {
     std::string group = "ninput<" + std::to_string(N) + ">/";
@@ -123,6 +138,9 @@ bool add() {
     benchmark::RegisterBenchmark((group + "hand_written").c_str(), run<N, hand_written<N>>);
     benchmark::RegisterBenchmark((group + "symdiff_value_and_gradient").c_str(),
                                  run<N, symdiff_value_and_gradient<N>>);
+    benchmark::RegisterBenchmark(
+        (group + "paired_symdiff_value_and_gradient").c_str(),
+        paired::pairs<step<N, hand_written<N>>, step<N, symdiff_value_and_gradient<N>>>);
     return true;
 }
 
