@@ -7,7 +7,7 @@
 // MLP read 91.8, 117 and 136 ns within minutes). Here one benchmark runs both: each iteration is
 // a pair of blocks of `calls` consecutive calls, one of the hand-written code and one of the other
 // (which one first alternates from pair to pair), each block timed with std::chrono::steady_clock.
-// A block of 1,000 calls lasts 20-200 microseconds, so the two blocks of a pair see nearly the
+// A block of 1,000 calls lasts 50-200 microseconds, so the two blocks of a pair see nearly the
 // same machine. Reported as user counters: `ratio`, the median over the pairs of the other
 // block's time per call over the hand-written block's; `hand_ns` and `other_ns`, the mean times
 // per call. (The benchmark's own time is that of both and means nothing.) ratios.py prints them.
