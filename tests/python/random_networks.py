@@ -14,6 +14,9 @@ at random values in [-1, 1] (3 decimals, read exactly by both sides),
 
     value_and_gradient(loss, w, b, v, c)     the value, then d/dw (row-major), d/db, d/dv, d/dc
     gradient(loss, a, t)                     d/da, d/dt (a family and a variable)
+    hessian(loss, b, c)                      when J <= 2: the (J + 1) x (J + 1) second
+                                             derivatives by b's elements and c, row-major (its
+                                             formulas cost most of the compile time)
 
 and the script checks every number against SymPy's diff evaluated at 30 digits,
 |symdiff - sympy| <= 1e-12 * max(1, |sympy|).
@@ -85,10 +88,17 @@ def network(k, rng):
         [W[j][i] for j in range(hidden) for i in range(inputs)] + B + V + [C] + A + [T])}
     exact = [sympy.N(loss.subs(subs), 30)] + [sympy.N(sympy.diff(loss, s).subs(subs), 30)
                                               for s in by]
+    with_hessian = hidden <= 2
+    if with_hessian:
+        exact += [sympy.N(sympy.diff(loss, p, q).subs(subs), 30)
+                  for p in b + [c] for q in b + [c]]
 
     def array(xs):
         return "{" + ", ".join(xs) + "}"
 
+    hessian = ("    for (auto const& row : symdiff::hessian(loss, b, c)(w = W, b = B, v = V, c = C,\n"
+               "                                                         a = A, t = T))\n"
+               "        for (double d : row) std::cout << \" \" << d;\n") if with_hessian else ""
     act_text = act_cpp.format(u="symdiff::sum_over<I>([&](auto i) { return w[j][i] * a[i]; }) + b[j]")
     cpp = f"""namespace net{k} {{
 constexpr std::size_t I = {inputs}, J = {hidden};
@@ -116,7 +126,8 @@ void run() {{
     std::cout << " " << dc;
     auto const [da, dt] = symdiff::gradient(loss, a, t)(w = W, b = B, v = V, c = C, a = A, t = T);
     for (double d : da) std::cout << " " << d;
-    std::cout << " " << dt << "\\n";
+    std::cout << " " << dt;
+{hessian}    std::cout << "\\n";
 }}
 }} // namespace net{k}
 """
