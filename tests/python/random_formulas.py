@@ -214,19 +214,20 @@ def exact_values(fns, p):
     return [mpmath.mpf(fn(*args)) for fn in fns]
 
 
-def generate():
-    """COUNT formulas, each with its points and SymPy values: [(cpp, sym, points, values)]."""
-    rng = random.Random(SEED)
+def generate(seed=SEED, count=COUNT, derivatives_of=sympy_derivatives):
+    """`count` formulas, each with its points and the SymPy values of derivatives_of(formula) at
+    them: [(cpp, sym, points, values)]. (random_gradients.py asks for other derivatives.)"""
+    rng = random.Random(seed)
     gen = Generator(rng)
     formulas, tries = [], 0
-    while len(formulas) < COUNT:
+    while len(formulas) < count:
         tries += 1
-        assert tries < 50 * COUNT, "the generator rejects nearly every formula"
+        assert tries < 50 * count, "the generator rejects nearly every formula"
         cpp, sym = gen.formula()
         points = [point(rng) for _ in range(POINTS)]
         if len(sym.free_symbols) < 2:
             continue  # a constant or a one-variable formula: too little to check
-        fns = [numeric(e) for e in sympy_derivatives(sym)]
+        fns = [numeric(e) for e in derivatives_of(sym)]
         kinks = [numeric(a) for a in gen.abs_arguments]
         ok, values = True, []
         for p in points:
@@ -275,22 +276,11 @@ def main():
     generated = time.monotonic() - start
 
     parts = oracle.balance(list(range(len(formulas))), lambda k: len(formulas[k][0]), PARTS)
-    # The fastest builds measured (10 formulas: g++ -Og 21 s, -O1 23 s, -O0 35 s; clang++ -O0
-    # 16 s, -O1 24 s): these programs are mostly code generation for the evaluation walks.
-    optimize = "-O0" if "clang" in os.path.basename(oracle.compiler()) else "-Og"
-    outputs, errors, seconds = oracle.compile_and_run(
-        [cpp_program(formulas, part) for part in parts], jobs=JOBS, flags=("-std=c++20", optimize),
-        prefix="symdiff_random_")
-    if errors:
-        for e in errors:
-            print("FAIL:", e)
+    ran = oracle.run_generated([cpp_program(formulas, part) for part in parts], jobs=JOBS,
+                               prefix="symdiff_random_")
+    if ran is None:
         return 1
-
-    try:
-        texts, values = oracle.read_texts_and_values(outputs)
-    except ValueError as e:
-        print(f"FAIL: {e}")
-        return 1
+    texts, values, seconds = ran
 
     mismatches, checks = [], 0
     for k, (cpp, sym, points, exact) in enumerate(formulas):
@@ -311,17 +301,13 @@ def main():
                 mismatches.append(f"{name}: missing or malformed values at point {j}: {row}")
                 continue
             for (label, _, _), want, printed in zip(DERIVATIVES, exact[j], row):
-                scale = max(1, abs(want))
-                try:
-                    ok = abs(mpmath.mpf(printed) - want) <= TOL * scale
-                except ValueError:
-                    ok = False
+                err = oracle.relative_error(printed, want)
                 checks += 1
-                if not ok:
-                    err = (abs(mpmath.mpf(printed) - want) / scale) if printed else "?"
+                if err is None or err > TOL:
                     mismatches.append(
                         f"{name}: {label} at {p}: symdiff {printed}, SymPy"
-                        f" {mpmath.nstr(want, 20)} (relative error {mpmath.nstr(err, 3)};"
+                        f" {mpmath.nstr(want, 20)} (relative error"
+                        f" {mpmath.nstr(err, 3) if err is not None else '?'};"
                         f" f printed as {text!r})")
             if parsed is not None:
                 checks += 1

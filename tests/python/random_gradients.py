@@ -18,15 +18,15 @@ bounded at f's points, else f * x), and 3 random points, a generated C++ program
 and the script checks every number against SymPy's diff evaluated at 30 digits,
 |symdiff - sympy| <= 1e-12 * max(1, |sympy|), and that the Hessian's mirrored entries print the
 same digits (each pair is computed once). Formulas whose values or derivatives exceed 1e4 at a
-point, or with abs near its kink, are rejected by the generator, as in random_formulas.py.
+point, or with abs near its kink, are rejected by random_formulas.py's generate.
 
 Prints every mismatch with its formula and a summary; exits 1 on any mismatch.
 Environment: SYMDIFF_CXX, SYMDIFF_SOURCE_DIR (see tests/README.md); RANDOM_GRADIENTS_COUNT,
 RANDOM_GRADIENTS_SEED and RANDOM_GRADIENTS_JOBS override the defaults (for exploring by hand).
 """
 
+import functools
 import os
-import random
 import sys
 import time
 
@@ -43,7 +43,6 @@ SEED = int(os.environ.get("RANDOM_GRADIENTS_SEED", "20261129"))
 COUNT = int(os.environ.get("RANDOM_GRADIENTS_COUNT", "16"))
 JOBS = int(os.environ.get("RANDOM_GRADIENTS_JOBS", "1"))
 PARTS = 2
-POINTS = 3
 TOL = 1e-12
 
 XYZ = (x, y, z)
@@ -65,6 +64,7 @@ def expected(d, g):
 NUMBERS = len(LAYOUT) + 4
 
 
+@functools.lru_cache(maxsize=None)
 def derivatives(expr):
     """expr's derivatives named in LAYOUT (by variables), each second one from a first."""
     done = {(): expr}
@@ -75,47 +75,31 @@ def derivatives(expr):
     return done
 
 
-def bounded_values(fns, points):
-    """The values of fns at each point, or None when one is undefined, infinite or over LIMIT."""
-    rows = []
+def bounded(fns, points):
+    """Whether fns are defined, finite and within LIMIT at every point."""
     for p in points:
         try:
             row = rf.exact_values(fns, p)
         except (ValueError, TypeError, ZeroDivisionError, OverflowError):
-            return None
+            return False
         if not all(mpmath.isfinite(v) and abs(v) <= rf.LIMIT for v in row):
-            return None
-        rows.append(row)
-    return rows
+            return False
+    return True
 
 
 def generate():
     """COUNT formulas with a partner, points and the expected numbers: [(cpp_f, cpp_g, points,
-    rows)], rows[j] the numbers of LAYOUT at point j."""
-    rng = random.Random(SEED)
-    gen = rf.Generator(rng)
-    candidates, tries = [], 0
-    while len(candidates) < COUNT + 1:
-        tries += 1
-        assert tries < 50 * COUNT, "the generator rejects nearly every formula"
-        cpp, sym = gen.formula()
-        points = [rf.point(rng) for _ in range(POINTS)]
-        if len(sym.free_symbols) < 2:
-            continue
-        d = derivatives(sym)
-        keys = sorted({by for _, by in LAYOUT}, key=len)
-        rows = bounded_values([rf.numeric(d[by]) for by in keys], points)
-        kinks = [rf.numeric(a) for a in gen.abs_arguments]
-        if rows is None or any(abs(v) < rf.KINK for p in points for v in rf.exact_values(kinks, p)):
-            continue
-        candidates.append((cpp, sym, points, d))
+    rows)], rows[j] the numbers of LAYOUT at point j. The formulas are random_formulas.py's,
+    drawn and rejected as there, by the derivatives this test prints."""
+    keys = sorted({by for _, by in LAYOUT}, key=len)
+    candidates = [(cpp, sym, points, derivatives(sym)) for cpp, sym, points, _ in rf.generate(
+        seed=SEED, count=COUNT + 1, derivatives_of=lambda sym: [derivatives(sym)[by] for by in keys])]
     formulas = []
     for k in range(COUNT):
         cpp, sym, points, d = candidates[k]
         g_cpp, g_sym = candidates[k + 1][0], candidates[k + 1][1]
         g = derivatives(g_sym)
-        if bounded_values([rf.numeric(g[by]) for by in [()] + [(v,) for v in XYZ]],
-                          points) is None:
+        if not bounded([rf.numeric(g[by]) for by in [()] + [(v,) for v in XYZ]], points):
             g_cpp, g_sym = f"({cpp}) * x", sym * x
             g = derivatives(g_sym)
         exprs = expected(d, g)
@@ -125,16 +109,7 @@ def generate():
 
 
 def cpp_program(formulas, indices):
-    out = [
-        "#include <iomanip>",
-        "#include <iostream>",
-        "#include <symdiff/symdiff.hpp>",
-        "",
-        "using namespace symdiff::literals;",
-        'constexpr symdiff::var<"x"> x;',
-        'constexpr symdiff::var<"y"> y;',
-        'constexpr symdiff::var<"z"> z;',
-        "",
+    out = oracle.program_prologue() + [
         "template <class F, class G, class P>",
         "void values(int k, int j, F const& f, G const& g, P const& p) {",
         "    auto const r = symdiff::value_and_gradient(f, x, y, z)(p);",
@@ -183,20 +158,14 @@ def main():
 
     parts = oracle.balance(list(range(len(formulas))),
                            lambda k: len(formulas[k][0]) + len(formulas[k][1]), PARTS)
-    optimize = "-O0" if "clang" in os.path.basename(oracle.compiler()) else "-Og"
-    outputs, errors, seconds = oracle.compile_and_run(
-        [cpp_program(formulas, part) for part in parts], jobs=JOBS, flags=("-std=c++20", optimize),
-        prefix="symdiff_gradients_")
-    if errors:
-        for e in errors:
-            print("FAIL:", e)
+    ran = oracle.run_generated([cpp_program(formulas, part) for part in parts], jobs=JOBS,
+                               prefix="symdiff_gradients_")
+    if ran is None:
         return 1
-    try:
-        _, values = oracle.read_texts_and_values(outputs)
-    except ValueError as e:
-        print(f"FAIL: {e}")
-        return 1
+    _, values, seconds = ran
 
+    labels = [label(which, by) for which, by in LAYOUT] + [
+        "stage_x", "stage_y", "stage_z", "stage_s"]
     mismatches, checks = [], 0
     for k, (cpp, g_cpp, points, exact) in enumerate(formulas):
         name = f"#{k} f = {cpp}; g = {g_cpp}"
@@ -205,15 +174,9 @@ def main():
             if row is None or len(row) != NUMBERS:
                 mismatches.append(f"{name}: missing or malformed values at point {j}: {row}")
                 continue
-            labels = [label(which, by) for which, by in LAYOUT] + [
-                "stage_x", "stage_y", "stage_z", "stage_s"]
             for n, (what, want, printed) in enumerate(zip(labels, exact[j], row)):
                 checks += 1
-                scale = max(1, abs(want))
-                try:
-                    err = abs(mpmath.mpf(printed) - want) / scale
-                except ValueError:
-                    err = None
+                err = oracle.relative_error(printed, want)
                 if err is None or err > TOL:
                     mismatches.append(
                         f"{name}: number {n} ({what}) at {p}: symdiff {printed},"

@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 import time
 
+import mpmath
 import sympy
 from sympy import (Abs, Rational, acos, asin, atan, cos, cosh, exp, log, sin, sinh, sqrt, tan,
                    tanh)
@@ -88,9 +89,40 @@ def compile_and_run(sources, jobs=2, flags=("-std=c++20", "-O1"), cxx=None, pref
     return outputs, errors, seconds
 
 
-def values_program_head(calls):
-    """The first lines of a C++ test program over the variables x, y, z: includes, the variables,
-    and `values(k, j, f, p)`, which prints `value k j` and each call (C++ text over f) at p."""
+def run_generated(sources, jobs=1, prefix="symdiff_"):
+    """Compile and run generated programs that print values_program_head's lines, with the
+    fastest build measured for them (10 random formulas: g++ -Og 21 s, -O1 23 s, -O0 35 s;
+    clang++ -O0 16 s, -O1 24 s; they are mostly code generation for the evaluation walks).
+
+    Returns (texts, values, seconds) as read_texts_and_values and compile_and_run give them, or
+    None after printing a FAIL line for each failed compile or run or unreadable output."""
+    optimize = "-O0" if "clang" in os.path.basename(compiler()) else "-Og"
+    outputs, errors, seconds = compile_and_run(sources, jobs=jobs, flags=("-std=c++20", optimize),
+                                               prefix=prefix)
+    if errors:
+        for e in errors:
+            print("FAIL:", e)
+        return None
+    try:
+        texts, values = read_texts_and_values(outputs)
+    except ValueError as e:
+        print(f"FAIL: {e}")
+        return None
+    return texts, values, seconds
+
+
+def relative_error(printed, want):
+    """|printed - want| / max(1, |want|) for a printed number and an mpmath value, or None when
+    `printed` is not a number."""
+    try:
+        return abs(mpmath.mpf(printed) - want) / max(1, abs(want))
+    except (ValueError, TypeError):
+        return None
+
+
+def program_prologue():
+    """The first lines of a C++ test program over the variables x, y, z: includes and the
+    variables."""
     return [
         "#include <iomanip>",
         "#include <iostream>",
@@ -101,6 +133,13 @@ def values_program_head(calls):
         'constexpr symdiff::var<"y"> y;',
         'constexpr symdiff::var<"z"> z;',
         "",
+    ]
+
+
+def values_program_head(calls):
+    """The first lines of a C++ test program over the variables x, y, z: program_prologue, and
+    `values(k, j, f, p)`, which prints `value k j` and each call (C++ text over f) at p."""
+    return program_prologue() + [
         "template <class F, class P>",
         "void values(int k, int j, F const& f, P const& p) {",
         '    std::cout << "value " << k << " " << j'
