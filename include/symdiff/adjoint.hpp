@@ -439,17 +439,25 @@ struct adjoint_sweep {
         return stage_adjoint[slot - size - 1];
     }
 
+    // The blocks of 128 entries of the sweep (block_count), the last block first: run's third
+    // argument, `typename adjoint_sweep::blocks{}`.
+    using blocks = std::make_index_sequence<block_count(size)>;
+
     // The whole reverse pass for the output f, whose adjoint is 1: each derivative d f / d W[k]
     // is handed to sink.put<k> as soon as it is final (after the step of its last parent in
-    // the sweep), the others at the end.
-    template <class Sink>
-    [[gnu::always_inline]] constexpr void run(F const& f, Sink const& sink) {
+    // the sweep), the others at the end. The entries' reverse steps go from the last entry down
+    // to the first (parents before children), in blocks of 128 folded here, not in a member
+    // function called from here (see "Few levels of inlined functions" in gradient.hpp).
+    template <class Sink, std::size_t... B>
+    [[gnu::always_inline]] constexpr void run(F const& f, Sink const& sink,
+                                              std::index_sequence<B...>) {
         zero<zero_at.second>(std::make_index_sequence<block_count(zero_at.second)>{});
         if constexpr (is_stateless<F>)
             adjoint[at<F>::value] = T(1);
         else
             give(f, T(1));
-        sweep(sink, std::make_index_sequence<block_count(size)>{});
+        (sweep_each<size - 1 - 128 * B>(sink, std::make_index_sequence<block_length(size, B)>{}),
+         ...);
         put_rest(sink, std::make_index_sequence<boost::mp11::mp_size<W>::value>{});
     }
     template <class Sink, std::size_t... K>
@@ -541,13 +549,7 @@ struct adjoint_sweep {
         active[K], typename Values::template reload_of_at<K>,
         boost::mp11::mp_identity<reload_leaves<std::index_sequence<>>>>::type;
 
-    // The entries' reverse steps, from the last entry down to the first: parents before
-    // children. In blocks of 128 (block_count), the last block first.
-    template <class Sink, std::size_t... B>
-    [[gnu::always_inline]] constexpr void sweep(Sink const& sink, std::index_sequence<B...>) {
-        (sweep_each<size - 1 - 128 * B>(sink, std::make_index_sequence<block_length(size, B)>{}),
-         ...);
-    }
+    // The reverse steps of the entries Top, Top - 1, ..., Top + 1 - sizeof...(K).
     template <std::size_t Top, class Sink, std::size_t... K>
     [[gnu::always_inline]] constexpr void sweep_each(Sink const& sink, std::index_sequence<K...>) {
         ((reload_at<Top - K>::run(static_cast<T*>(values.value), &values.sources),

@@ -229,6 +229,8 @@ struct is_leaf_entry<unbound_leaf<P>> : std::true_type {};
 // them is then evaluated by table look-ups. Named: read_by_name's types.
 template <class Plan, class T, class Env, class Named = boost::mp11::mp_list<>>
 struct plan_evaluator {
+    using plan = Plan;
+    using scalar = T;
     static constexpr std::size_t size = boost::mp11::mp_size<Plan>::value;
     Env const& env;
     // Not initialized: fill writes every entry that is read, children before parents.
@@ -322,25 +324,27 @@ struct plan_evaluator {
         std::conditional_t<boost::mp11::mp_empty<children_t<P>>::value || is_bound_leaf[K],
                            boost::mp11::mp_identity<leaf_of<K>>, compute<K>>>::type;
 
+    // The blocks of 128 entries that the constructor fills (block_count; the second argument of
+    // the constructor: `plan_evaluator values(env, typename plan_evaluator::blocks{})`).
+    using blocks = std::make_index_sequence<block_count(size)>;
+
     // (Always inlined: otherwise both compilers keep the constructor out of line and the table
     // in memory; the MLP-49 gradient took 161 ns instead of 140 with g++.)
-    [[gnu::always_inline]] constexpr explicit plan_evaluator(Env const& bindings)
-        : env(bindings),
-          sources(sources_in(bindings, values{},
-                             std::make_index_sequence<boost::mp11::mp_size<values>::value>{})) {
-        fill(std::make_index_sequence<block_count(size)>{});
-    }
-
     // Straight-line code: every entry at a constant index, in plan order, so that a variable is
     // read from its binding next to its first use (read first, all of them would live across
     // the calls of tanh, in memory). (Always inlined: clang 14 otherwise keeps it out of line;
     // the neuron's value and gradient took 86 ns instead of 60.) In blocks of 128 entries, by
     // position (block_count; the list of types split with mp_take and mp_drop instead cost
-    // clang seconds at 1,000 entries).
+    // clang seconds at 1,000 entries). The blocks are filled here, not by a member function
+    // called from here: see "Few levels of inlined functions" in gradient.hpp.
     template <std::size_t... B>
-    [[gnu::always_inline]] constexpr void fill(std::index_sequence<B...>) {
+    [[gnu::always_inline]] constexpr plan_evaluator(Env const& bindings, std::index_sequence<B...>)
+        : env(bindings),
+          sources(sources_in(bindings, values{},
+                             std::make_index_sequence<boost::mp11::mp_size<values>::value>{})) {
         (fill_each<128 * B>(std::make_index_sequence<block_length(size, B)>{}), ...);
     }
+
     // The reverse sweep reads the leaves again from the bindings, where it uses them (each
     // active entry's step first reloads its leaf operands: reload_at), behind a compiler barrier
     // placed after the forward values. Without them, the compilers keep a variable's value, read
@@ -418,7 +422,8 @@ constexpr auto evaluate_all(list<F...> const& formulas, auto const&... args) {
     auto env = binding_refs_of(args...);
     using Env = decltype(env);
     using T = scalar_t<Env>;
-    plan_evaluator<plan_t<F...>, T, Env, read_by_name<F...>> plan(env);
+    using Values = plan_evaluator<plan_t<F...>, T, Env, read_by_name<F...>>;
+    Values plan(env, typename Values::blocks{});
     return detail::apply([&](auto const&... f) { return std::array<T, sizeof...(F)>{plan(f)...}; },
                          formulas);
 }
@@ -572,85 +577,37 @@ template <class... X, class G>
 } // namespace detail
 
 // The reverse-mode pass of every output over one shared forward plan (adjoint.hpp).
+//
+// Few levels of inlined functions. The function objects' calls below are written out, not
+// delegated to a shared helper that builds the result through a function object: g++ optimizes
+// the body of every always-inlined function on its own before it inlines it into its caller
+// (its early passes, value numbering among them), so each level of calls that holds the whole
+// plan's code processes that code once more, and value numbering's look-back through a long run
+// of stores costs it more than linear time. The 256-input neuron's plan had its forward code in
+// 6 nested functions and its reverse sweep in 8; now 4 and 4 (the blocks, the constructor or
+// adjoint_sweep::run, the call below, the user's function), and g++ compiles the 256-input
+// neuron's value and gradient in 12.0 s of CPU time instead of 13.2 (written with sum_over: 8.4
+// instead of 9.3), for identical code. clang++ inlines always-inline functions before it
+// optimizes them; it gains less, from fewer functions: 11.0 s instead of 11.7.
 namespace detail {
-// The forward values of the outputs' plan, and each output's reverse sweep on demand.
 namespace { // internal linkage: see "Internal linkage" in gradient.hpp
 
-template <class W, class Plan, class Values, class... F>
-struct reverse_passes {
-    list<F...> const& outputs;
-    Values& values; // the sweeps reload leaves into its table
-    using scalar = std::remove_cvref_t<decltype(std::declval<Values const&>().value[0])>;
+// The forward values of the outputs' plan at the bindings env, as a local of the caller:
+//   auto env = binding_refs_of(args...);
+//   reverse_values<Env, F...> values(env, typename reverse_values<Env, F...>::blocks{});
+//   values.barrier();
+template <class Env, class... F>
+using reverse_values = plan_evaluator<plan_t<F...>, scalar_t<Env>, Env, read_by_name<F...>>;
 
-    template <std::size_t R>
-    [[gnu::always_inline]] constexpr auto value() const {
-        return values(get<R>(outputs));
-    }
-
-    // Output R's reverse sweep, each derivative written by sink.put<k>(d output / d W[k]).
-    // (Straight-line code, always inlined as the plan's fill is: clang and g++ otherwise keep
-    // the table in memory across an out-of-line call.)
-    template <std::size_t R, class Sink>
-    [[gnu::always_inline]] constexpr void sweep(Sink const& sink) const {
-        adjoint_sweep<Plan, list_element<R, list<F...>>, W, Values> reverse(values);
-        reverse.run(get<R>(outputs), sink);
-    }
-};
-
-// Evaluates the outputs' plan at the bindings of args (read in place, not copied), then returns
-// make(passes), which builds the result from the outputs' values and sweeps.
-template <class W, class... F, class Make, class... Args>
-[[gnu::always_inline]] constexpr auto reverse_mode(list<F...> const& outputs, Make const& make,
-                                                   Args const&... args) {
-    auto env = binding_refs_of(args...);
-    using Env = decltype(env);
-    using Plan = plan_t<F...>;
-    using Values = plan_evaluator<Plan, scalar_t<Env>, Env, read_by_name<F...>>;
-    Values values(env);
-    values.barrier();
-    return make(reverse_passes<W, Plan, Values, F...>{outputs, values});
+// The reverse sweep of output f (one of the plan's outputs) by W, each derivative written by
+// sink.put<k>(d f / d W[k]). (Straight-line code, always inlined as the plan's fill is: clang and
+// g++ otherwise keep the table in memory across an out-of-line call.)
+template <class W, class F, class Values, class Sink>
+[[gnu::always_inline]] constexpr void reverse_sweep(Values& values, F const& f, Sink const& sink) {
+    using sweep = adjoint_sweep<typename Values::plan, F, W, Values>;
+    sweep(values).run(f, sink, typename sweep::blocks{});
 }
 
-// gradient's result from the passes of one output. (Not initialized: the sweep writes every
-// element; a std::tuple of a mix zeroes its parts first, stores the compilers remove.)
-template <class... X>
-struct gradient_result {
-    template <class Passes>
-    [[gnu::always_inline]] constexpr auto operator()(Passes const& passes) const {
-        gradient_t<typename Passes::scalar, X...> g;
-        passes.template sweep<0>(writer_of<X...>(g));
-        return g;
-    }
-};
-
-// value_and_gradient's result from the passes of one output
-template <class... X>
-struct value_and_gradient_take {
-    template <class Passes>
-    [[gnu::always_inline]] constexpr auto operator()(Passes const& passes) const {
-        using T = typename Passes::scalar;
-        value_and_gradient_result<T, gradient_t<T, X...>> r;
-        r.value = passes.template value<0>();
-        passes.template sweep<0>(writer_of<X...>(r.gradient));
-        return r;
-    }
-};
-
-// jacobian's result: row r, output r's gradient by X... (gradient's type)
-template <std::size_t M, class... X>
-struct jacobian_result {
-    template <class Passes, std::size_t... R>
-    [[gnu::always_inline]] static constexpr auto rows(Passes const& passes,
-                                                      std::index_sequence<R...>) {
-        std::array<gradient_t<typename Passes::scalar, X...>, M> rows;
-        (passes.template sweep<R>(writer_of<X...>(rows[R])), ...);
-        return rows;
-    }
-    template <class Passes>
-    [[gnu::always_inline]] constexpr auto operator()(Passes const& passes) const {
-        return rows(passes, std::make_index_sequence<M>{});
-    }
-};
 } // namespace
 
 } // namespace detail
@@ -659,15 +616,23 @@ struct jacobian_result {
 // code stands where it is used: the bindings (whole arrays for families) are then read in
 // place and the derivatives written straight into the caller's result. Out of line, clang 14
 // copied the arrays in and the result out, and the MLP-49 took 1.35x hand-written instead of
-// 1.04x.
+// 1.04x. (gradient's result is not initialized: the sweep writes every element; a std::tuple of
+// a mix zeroes its parts first, stores the compilers remove.)
 template <class F, class... X>
 struct gradient_function {
     F f;
 
     template <class... Args>
     [[gnu::always_inline]] constexpr auto operator()(Args const&... args) const {
-        return detail::reverse_mode<detail::wrt_t<X...>>(detail::make_list(f),
-                                                         detail::gradient_result<X...>{}, args...);
+        auto env = detail::binding_refs_of(args...);
+        using Values = detail::reverse_values<decltype(env), F>;
+        Values values(env, typename Values::blocks{});
+        values.barrier();
+        detail::gradient_t<typename Values::scalar, X...> g;
+        using W = detail::wrt_t<X...>;
+        using sweep = detail::adjoint_sweep<typename Values::plan, F, W, Values>;
+        sweep(values).run(f, detail::writer_of<X...>(g), typename sweep::blocks{});
+        return g;
     }
 };
 
@@ -677,8 +642,17 @@ struct value_and_gradient_function {
 
     template <class... Args>
     [[gnu::always_inline]] constexpr auto operator()(Args const&... args) const {
-        return detail::reverse_mode<detail::wrt_t<X...>>(
-            detail::make_list(f), detail::value_and_gradient_take<X...>{}, args...);
+        auto env = detail::binding_refs_of(args...);
+        using Values = detail::reverse_values<decltype(env), F>;
+        Values values(env, typename Values::blocks{});
+        values.barrier();
+        using T = typename Values::scalar;
+        value_and_gradient_result<T, detail::gradient_t<T, X...>> r;
+        r.value = values(f);
+        using W = detail::wrt_t<X...>;
+        using sweep = detail::adjoint_sweep<typename Values::plan, F, W, Values>;
+        sweep(values).run(f, detail::writer_of<X...>(r.gradient), typename sweep::blocks{});
+        return r;
     }
 };
 
@@ -781,8 +755,23 @@ struct jacobian_function<outputs_t<F...>, X...> {
 
     template <class... Args>
     [[gnu::always_inline]] constexpr auto operator()(Args const&... args) const {
-        return detail::reverse_mode<detail::wrt_t<X...>>(
-            formulas, detail::jacobian_result<m, X...>{}, args...);
+        auto env = detail::binding_refs_of(args...);
+        using Values = detail::reverse_values<decltype(env), F...>;
+        Values values(env, typename Values::blocks{});
+        values.barrier();
+        std::array<detail::gradient_t<typename Values::scalar, X...>, m> rows;
+        sweeps(values, rows, std::make_index_sequence<m>{});
+        return rows;
+    }
+
+private:
+    // row r: output r's gradient by X... (gradient's type)
+    template <class Values, class Rows, std::size_t... R>
+    [[gnu::always_inline]] constexpr void sweeps(Values& values, Rows& rows,
+                                                 std::index_sequence<R...>) const {
+        (detail::reverse_sweep<detail::wrt_t<X...>>(values, detail::get<R>(formulas),
+                                                    detail::writer_of<X...>(rows[R])),
+         ...);
     }
 };
 
