@@ -90,6 +90,63 @@ struct below_stateful {
         boost::mp11::mp_apply<merged, boost::mp11::mp_transform<stateless_child, children_t<E>>>>;
 };
 
+// What a plan entry's value (entry_value in gradient.hpp) and reverse step (backprop) need of
+// its node: the operation, named by itself and not by the operands' types. (A 256-term sum's
+// type spells 256 products, and the functions of its value and step were named by it: 30 of
+// the 94 names of 25-35 KB that g++ mangled for the 256-input neuron written as a chain of `+`,
+// whose value and gradient then took about 0.8 s more of CPU time, of 12.5; g++'s time to mangle
+// a name grows faster than its length.)
+struct sum_step {};
+struct stage_step {}; // a named stage that the bindings do not override: its body's value
+struct product_step { // products are split as first * rest in plans
+    template <class T>
+    [[gnu::always_inline]] static constexpr T combine(T first, T rest) {
+        return first * rest;
+    }
+};
+template <class Exponent> // an exact constant<N, D>, or void for any other exponent
+struct power_step : power_arithmetic<Exponent> {
+    using exponent = Exponent;
+};
+template <class Function>
+struct apply_step {
+    using function = Function;
+    template <class T>
+    [[gnu::always_inline]] static constexpr T combine(T x) {
+        return Function::value(x);
+    }
+};
+template <class P>
+struct step_of {
+    using type = P;
+};
+template <class S>
+struct is_power_step_t : std::false_type {};
+template <class E>
+struct is_power_step_t<power_step<E>> : std::true_type {};
+template <class S>
+concept is_power_step = is_power_step_t<S>::value;
+template <class... T>
+struct step_of<symdiff::sum<T...>> {
+    using type = sum_step;
+};
+template <fixed_string N, class B>
+struct step_of<symdiff::named<N, B>> {
+    using type = stage_step;
+};
+template <class... T>
+struct step_of<symdiff::product<T...>> {
+    using type = product_step;
+};
+template <class B, class E>
+struct step_of<symdiff::power<B, E>> {
+    using type = power_step<std::conditional_t<is_constant<E>, E, void>>;
+};
+template <class F, class A>
+struct step_of<symdiff::apply<F, A>> {
+    using type = apply_step<F>;
+};
+
 // A child's share of an adjoint. Code: the child's position in the table * 4 + what to do with
 // the share (0: nothing, the child does not depend on the variables; 1: the child's first
 // contribution, assigned; 2: added).
@@ -101,15 +158,15 @@ template <std::size_t Code, class T>
         adjoint[Code / 4] += share;
 }
 
-// The reverse step of the plan entry P at position Self: hands its adjoint to its plan children
-// (Code... as for give_share), times the local partial derivatives, read from the forward
-// values' table. Power: the position of base^(c - 1) in the table when P is base^c and the plan
-// has it, else std::size_t(-1). Named by the entry and numbers only, not by the plan (see
-// entry_value in gradient.hpp).
-template <class P, std::size_t Self, std::size_t Power, class Codes>
+// The reverse step of the plan entry at position Self, whose node's operation is Step
+// (step_of): hands its adjoint to its plan children (Code... as for give_share), times the local
+// partial derivatives, read from the forward values' table. Power: the position of base^(c - 1)
+// in the table when the entry is base^c and the plan has it, else std::size_t(-1). Named by the
+// operation and numbers only, not by the plan or the entry (see entry_value in gradient.hpp).
+template <class Step, std::size_t Self, std::size_t Power, class Codes>
 struct backprop;
-template <class P, std::size_t Self, std::size_t Power, std::size_t... Code>
-struct backprop<P, Self, Power, std::index_sequence<Code...>> {
+template <class Step, std::size_t Self, std::size_t Power, std::size_t... Code>
+struct backprop<Step, Self, Power, std::index_sequence<Code...>> {
     static constexpr std::array<std::size_t, sizeof...(Code) + 1> code{Code..., 0};
 
     template <std::size_t Lo, class T, std::size_t... K>
@@ -129,21 +186,23 @@ struct backprop<P, Self, Power, std::index_sequence<Code...>> {
     template <class T>
     [[gnu::always_inline]] static constexpr void run(T* adjoint, T const* value) {
         T a = adjoint[Self];
-        if constexpr (is_sum<P> || is_named<P>) {
+        if constexpr (std::is_same<Step, sum_step>::value ||
+                      std::is_same<Step, stage_step>::value) {
             give_all(adjoint, a, std::make_index_sequence<block_count(sizeof...(Code))>{});
-        } else if constexpr (is_product<P>) { // first * rest
+        } else if constexpr (std::is_same<Step, product_step>::value) { // first * rest
             if constexpr (code[0] % 4 != 0)
                 give_share<code[0]>(adjoint, a * value[code[1] / 4]);
             if constexpr (code[1] % 4 != 0)
                 give_share<code[1]>(adjoint, a * value[code[0] / 4]);
-        } else if constexpr (is_power<P>) {
+        } else if constexpr (is_power_step<Step>) {
             if constexpr (code[0] % 4 != 0)
                 give_share<code[0]>(adjoint, a * base_slope(value));
             if constexpr (code[1] % 4 != 0) // d u^v / dv = log(u) u^v
                 give_share<code[1]>(adjoint,
                                     a * (math::dispatch::log(value[code[0] / 4]) * value[Self]));
         } else { // f(u): d f(u) / du = f'(u), from f's descriptor, given u and f(u)
-            give_share<code[0]>(adjoint, a * P::function::slope(value[code[0] / 4], value[Self]));
+            give_share<code[0]>(adjoint,
+                                a * Step::function::slope(value[code[0] / 4], value[Self]));
         }
     }
 
@@ -151,7 +210,7 @@ struct backprop<P, Self, Power, std::index_sequence<Code...>> {
     // from the table when the formulas have it)
     template <class T>
     [[gnu::always_inline]] static constexpr T base_slope(T const* value) {
-        using X = decltype(P::exponent);
+        using X = typename Step::exponent;
         T u = value[code[0] / 4];
         if constexpr (is_constant<X>) {
             constexpr auto c = X::exact;
@@ -159,9 +218,8 @@ struct backprop<P, Self, Power, std::index_sequence<Code...>> {
             if constexpr (Power != static_cast<std::size_t>(-1))
                 return X{}.template evaluate<T>(0) * value[Power];
             else
-                return X{}.template evaluate<T>(0) *
-                       power<decltype(P::base), lower>::template combine<T>(
-                           u, lower{}.template evaluate<T>(0));
+                return X{}.template evaluate<T>(0) * power_arithmetic<lower>::template combine<T>(
+                                                         u, lower{}.template evaluate<T>(0));
         } else {
             T c = value[code[1] / 4];
             return c * math::dispatch::pow(u, c - T(1));
@@ -531,7 +589,7 @@ struct adjoint_sweep {
     struct active_backprop {
         using P = typename plan_entry<Plan, K>::type;
         using type =
-            backprop<P, K, lowered_power_at<Plan, P>::value,
+            backprop<typename step_of<P>::type, K, lowered_power_at<Plan, P>::value,
                      typename share_codes<
                          K, std::make_index_sequence<edges::first[K + 1] - edges::first[K]>>::type>;
     };

@@ -48,15 +48,17 @@ namespace detail {
 // user keeps: gradient_function, point and the formulas' types have external linkage.
 namespace {
 
-// The value of the compound plan entry P from its plan children's values, each given by a
-// source S: from_table<k> (the table's slot k) or the entry_value of a child computed where it
-// is used (a product used once, by a sum; see plan_evaluator::inlined).
+// The value of a compound plan entry, whose node's operation is Step (step_of in adjoint.hpp),
+// from its plan children's values, each given by a source S: from_table<k> (the table's slot k)
+// or the entry_value of a child computed where it is used (a product used once, by a sum; see
+// plan_evaluator::inlined).
 //
-// Every function that a plan instantiates once per entry is named by the entry and a few numbers,
-// never by the whole plan, the formula or the bindings. g++ mangles the name of every function
-// (and variable) it instantiates, and looks each part of a name up in a list of the parts before
-// it: names that spelled the plan (n entries long, for each of the n entries) made g++ cubic in
-// the plan's size, half of its time for the 128-input neuron and most of it at 256 inputs.
+// Every function that a plan instantiates once per entry is named by the entry's operation and
+// a few numbers, never by the whole plan, the formula or the bindings. g++ mangles the name of
+// every function (and variable) it instantiates, and looks each part of a name up in a list of
+// the parts before it: names that spelled the plan (n entries long, for each of the n entries)
+// made g++ cubic in the plan's size, half of its time for the 128-input neuron and most of it at
+// 256 inputs. (A sum's operation is sum_step, not its type, which spells all of its terms.)
 // Likewise the plans' tables are computed by static member functions, not by lambdas called in
 // place: g++ gives every lambda a conversion to a function pointer and a static invoker as
 // well, each named by the lambda inside its class (and by the struct some of them return),
@@ -70,7 +72,7 @@ struct from_table {
     }
 };
 
-template <class P, class... S>
+template <class Step, class... S>
 struct entry_value {
     static constexpr std::size_t n = sizeof...(S);
     using sources = boost::mp11::mp_list<S...>;
@@ -100,14 +102,14 @@ struct entry_value {
 
     template <class T>
     [[gnu::always_inline]] static constexpr T get(T const* table) {
-        if constexpr (is_sum<P> && n <= 128)
+        if constexpr (std::is_same<Step, sum_step>::value && n <= 128)
             return (... + S::get(table));
-        else if constexpr (is_sum<P>)
+        else if constexpr (std::is_same<Step, sum_step>::value)
             return add_from<128>(first_block(table, std::make_index_sequence<128>{}), table);
-        else if constexpr (is_named<P>) // a stage that the bindings do not override: its body
+        else if constexpr (std::is_same<Step, stage_step>::value) // its body's value
             return (S::get(table), ...);
         else
-            return P::template combine<T>(S::get(table)...);
+            return Step::template combine<T>(S::get(table)...);
     }
     // (the second argument: unused; leaf_read reads the bindings through it)
     template <class T>
@@ -266,7 +268,8 @@ struct plan_evaluator {
         : std::conditional_t<inlined[C], compute<C>, boost::mp11::mp_identity<from_table<C>>> {};
     template <std::size_t K, std::size_t... C>
     struct compute<K, std::index_sequence<C...>> {
-        using type = entry_value<typename plan_entry<Plan, K>::type, typename source<C>::type...>;
+        using type = entry_value<typename step_of<typename plan_entry<Plan, K>::type>::type,
+                                 typename source<C>::type...>;
     };
 
     // The leaves that the bindings give (variables, elements, stages they override):

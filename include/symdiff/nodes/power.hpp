@@ -6,20 +6,16 @@
 
 namespace symdiff {
 
-template <class Base, class Exponent>
-struct power : expression<power<Base, Exponent>> {
-    [[no_unique_address]] Base base;
-    [[no_unique_address]] Exponent exponent;
-
-    constexpr power() = default;
-    constexpr power(Base const& b, Exponent const& e) : base(b), exponent(e) {}
-
-    // b^x from the values of the base and of the exponent, the one place that knows a power's
-    // arithmetic (tree evaluation and plans' tables both use it): an exact exponent is read from
-    // the type (integers by repeated multiplication, 1/2 and -1/2 by sqrt), x is then its value.
+namespace detail {
+// b^x from the values of the base and of the exponent, for the exponent's type Exponent (named
+// by it alone, not by the base's type: plan entries use it; see step_of in adjoint.hpp): an
+// exact exponent is read from the type (integers by repeated multiplication, 1/2 and -1/2 by
+// sqrt), x is then its value; any other exponent, math::pow.
+template <class Exponent>
+struct power_arithmetic {
     template <class T>
     [[gnu::always_inline]] static constexpr T combine(T b, T x) {
-        if constexpr (detail::is_constant<Exponent>) {
+        if constexpr (is_constant<Exponent>) {
             constexpr auto e = Exponent::exact;
             if constexpr (e.den == 1)
                 return math::pow_int(b, static_cast<long long>(e.num));
@@ -32,6 +28,23 @@ struct power : expression<power<Base, Exponent>> {
         } else {
             return math::dispatch::pow(b, x);
         }
+    }
+};
+} // namespace detail
+
+template <class Base, class Exponent>
+struct power : expression<power<Base, Exponent>> {
+    [[no_unique_address]] Base base;
+    [[no_unique_address]] Exponent exponent;
+
+    constexpr power() = default;
+    constexpr power(Base const& b, Exponent const& e) : base(b), exponent(e) {}
+
+    // b^x from the values of the base and of the exponent (power_arithmetic: the one place that
+    // knows a power's arithmetic; tree evaluation and plans' tables both use it).
+    template <class T>
+    [[gnu::always_inline]] static constexpr T combine(T b, T x) {
+        return detail::power_arithmetic<Exponent>::template combine<T>(b, x);
     }
 
     template <class T, class Env, class Eval>
