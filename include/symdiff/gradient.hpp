@@ -154,8 +154,8 @@ struct leaf_place<element<Family, I...>, Flat>
 // value itself for none) of the value of a binding, read through the plan_evaluator's pointers to
 // the bound values (its `sources`, one per binding, grouped by type: pointer Slot of group
 // Group, see source_layout). The pointers are taken once, in one function; each leaf's read is
-// named by Group, Slot, Index and the pointers' types (`std::array<double const*, 514>`: cheap
-// to mangle), not by the bindings, whose keys are as many distinct types as there are variables
+// named by Group, Slot, Index and the pointers' types (`pointers_to<double, 514>`: cheap to
+// mangle), not by the bindings, whose keys are as many distinct types as there are variables
 // (a name that spells n of them costs g++ O(n^2) to mangle, and the 256-input neuron has 514).
 // One pointer per binding, not one per leaf: the 514 pointers of the 256-input neuron
 // (sum_over) were 514 stores, more than g++'s value numbering looks back through (1,000 alias
@@ -163,13 +163,22 @@ struct leaf_place<element<Family, I...>, Flat>
 // through its pointer (5,400 lines of assembly instead of 1,500), and spent seconds in the
 // attempt. (Grouped into arrays, the 258 pointers of the 128-input neuron written with named
 // variables no longer hit that limit either: 1,061 lines of assembly instead of 3,832.)
+// A group of pointers: a built-in array, whose subscript is no call. (A std::array's operator[]
+// is a function: g++ does not inline calls into a function as large as the 256-input neuron's
+// in its early passes (`--param large-function-growth`), and its later inliner spent about 4 %
+// of the compile time weighing those ~1,000 calls; the 256-input chain took 0.4 s less without
+// them, written with sum_over 0.7 s less, for identical code.)
+template <class V, std::size_t N>
+struct pointers_to {
+    V const* at[N];
+};
 template <std::size_t Group, std::size_t Slot, class Index>
 struct leaf_read;
 template <std::size_t Group, std::size_t Slot, std::size_t... I>
 struct leaf_read<Group, Slot, std::index_sequence<I...>> {
     template <class T, class Sources>
     [[gnu::always_inline]] static constexpr T of(T const*, Sources const* sources) {
-        return static_cast<T>(subscript<I...>::of(*get<Group>(*sources)[Slot]));
+        return static_cast<T>(subscript<I...>::of(*get<Group>(*sources).at[Slot]));
     }
 };
 
@@ -290,7 +299,7 @@ struct plan_evaluator {
     struct sources_of;
     template <class... V, std::size_t... G>
     struct sources_of<boost::mp11::mp_list<V...>, std::index_sequence<G...>> {
-        using type = list<std::array<V const*, layout.count[G]>...>;
+        using type = list<pointers_to<V, layout.count[G]>...>;
     };
     using values = typename source_layout<all_type>::values;
     // binding at's {group, index}; {0, 0} for no binding (an unbound leaf's)
@@ -302,9 +311,9 @@ struct plan_evaluator {
                             std::make_index_sequence<boost::mp11::mp_size<values>::value>>::type;
     sources_type sources;
     template <class V, std::size_t G, std::size_t... I>
-    [[gnu::always_inline]] static constexpr std::array<V const*, sizeof...(I)>
+    [[gnu::always_inline]] static constexpr pointers_to<V, sizeof...(I)>
     group_sources(Env const& bindings, std::index_sequence<I...>) {
-        return {&get<layout.member[G][I]>(bindings.all).value...};
+        return {{&get<layout.member[G][I]>(bindings.all).value...}};
     }
     template <class... V, std::size_t... G>
     [[gnu::always_inline]] static constexpr sources_type
