@@ -244,7 +244,7 @@ struct plan_evaluator {
     using scalar = T;
     static constexpr std::size_t size = boost::mp11::mp_size<Plan>::value;
     Env const& env;
-    // Not initialized: fill writes every entry that is read, children before parents.
+    // Not initialized: the constructor writes every entry that is read, children before parents.
     T value[size + 1];
 
     using edges = plan_edges<Plan>;
@@ -612,8 +612,8 @@ template <class Env, class... F>
 using reverse_values = plan_evaluator<plan_t<F...>, scalar_t<Env>, Env, read_by_name<F...>>;
 
 // The reverse sweep of output f (one of the plan's outputs) by W, each derivative written by
-// sink.put<k>(d f / d W[k]). (Straight-line code, always inlined as the plan's fill is: clang and
-// g++ otherwise keep the table in memory across an out-of-line call.)
+// sink.put<k>(d f / d W[k]). (Straight-line code, always inlined as the plan's constructor is:
+// clang and g++ otherwise keep the table in memory across an out-of-line call.)
 template <class W, class F, class Values, class Sink>
 [[gnu::always_inline]] constexpr void reverse_sweep(Values& values, F const& f, Sink const& sink) {
     using sweep = adjoint_sweep<typename Values::plan, F, W, Values>;
