@@ -196,12 +196,20 @@ def numeric(expr):
     return sympy.lambdify((x, y, z), expr, modules="mpmath")
 
 
+def derivative_table(f, bys):
+    """{by: d f / d by} for every tuple of variables `by` in bys and each of its prefixes (() is f
+    itself), each derivative taken from the one before it."""
+    done = {(): f}
+    for by in bys:
+        for n in range(1, len(by) + 1):
+            if by[:n] not in done:
+                done[by[:n]] = sympy.diff(done[by[:n - 1]], by[n - 1])
+    return done
+
+
 def sympy_derivatives(f):
     """SymPy's derivatives of f listed in DERIVATIVES, each second derivative from a first."""
-    done = {(): f}
-    for _, _, by in DERIVATIVES:
-        if by not in done:
-            done[by] = sympy.diff(done[by[:-1]], by[-1])
+    done = derivative_table(f, [by for _, _, by in DERIVATIVES])
     return [done[by] for _, _, by in DERIVATIVES]
 
 
@@ -212,6 +220,15 @@ def point(rng):
 def exact_values(fns, p):
     args = [mpmath.mpf(Rational(p[name]).p) / Rational(p[name]).q for name, _ in VARS]
     return [mpmath.mpf(fn(*args)) for fn in fns]
+
+
+def bounded_values(fns, p):
+    """exact_values(fns, p) when every value is defined, finite and within LIMIT, else None."""
+    try:
+        row = exact_values(fns, p)
+    except (ValueError, TypeError, ZeroDivisionError, OverflowError):
+        return None
+    return row if all(mpmath.isfinite(v) and abs(v) <= LIMIT for v in row) else None
 
 
 def generate(seed=SEED, count=COUNT, derivatives_of=sympy_derivatives):
@@ -229,19 +246,19 @@ def generate(seed=SEED, count=COUNT, derivatives_of=sympy_derivatives):
             continue  # a constant or a one-variable formula: too little to check
         fns = [numeric(e) for e in derivatives_of(sym)]
         kinks = [numeric(a) for a in gen.abs_arguments]
-        ok, values = True, []
+        values = []
         for p in points:
+            row = bounded_values(fns, p)
+            if row is None:
+                break
             try:
-                row = exact_values(fns, p)
                 near_kink = any(abs(v) < KINK for v in exact_values(kinks, p))
             except (ValueError, TypeError, ZeroDivisionError, OverflowError):
-                ok = False
                 break
-            if near_kink or not all(mpmath.isfinite(v) and abs(v) <= LIMIT for v in row):
-                ok = False
+            if near_kink:
                 break
             values.append(row)
-        if ok:
+        if len(values) == len(points):
             formulas.append((cpp, sym, points, values))
     return formulas
 

@@ -31,7 +31,6 @@ import sys
 import time
 
 import mpmath
-import sympy
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import random_formulas as rf  # noqa: E402
@@ -67,24 +66,12 @@ NUMBERS = len(LAYOUT) + 4
 @functools.lru_cache(maxsize=None)
 def derivatives(expr):
     """expr's derivatives named in LAYOUT (by variables), each second one from a first."""
-    done = {(): expr}
-    for _, by in LAYOUT:
-        for n in range(1, len(by) + 1):
-            if by[:n] not in done:
-                done[by[:n]] = sympy.diff(done[by[:n - 1]], by[n - 1])
-    return done
+    return rf.derivative_table(expr, [by for _, by in LAYOUT])
 
 
 def bounded(fns, points):
     """Whether fns are defined, finite and within LIMIT at every point."""
-    for p in points:
-        try:
-            row = rf.exact_values(fns, p)
-        except (ValueError, TypeError, ZeroDivisionError, OverflowError):
-            return False
-        if not all(mpmath.isfinite(v) and abs(v) <= rf.LIMIT for v in row):
-            return False
-    return True
+    return all(rf.bounded_values(fns, p) is not None for p in points)
 
 
 def generate():
