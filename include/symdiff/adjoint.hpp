@@ -255,6 +255,15 @@ struct put_derivatives<std::index_sequence<K...>, std::index_sequence<Slot...>> 
     }
 };
 
+// adjoint[S] = 0 for each slot S. (Named by the slots, not by the plan, as a member of
+// adjoint_sweep would be: see entry_value. An initializer list, not a fold: clang 14 rejects a
+// fold of more than 256 operands.)
+template <class T, std::size_t... S>
+[[gnu::always_inline]] constexpr void zero_slots([[maybe_unused]] T* adjoint,
+                                                 std::index_sequence<S...>) {
+    (void)std::initializer_list<int>{(adjoint[S] = T(0), 0)...};
+}
+
 // The adjoints of the reverse sweep of one output F. Plan: all outputs' entries (the forward
 // values); W: the variables and stages asked for.
 template <class Plan, class F, class W, class Values>
@@ -461,15 +470,13 @@ struct adjoint_sweep {
         }
     }
 
-    // slots zero_at[0..n) = 0, in blocks of 128 (block_count)
-    template <std::size_t N, std::size_t... B>
-    [[gnu::always_inline]] constexpr void zero(std::index_sequence<B...>) {
-        (zero_each<128 * B>(std::make_index_sequence<block_length(N, B)>{}), ...);
-    }
-    template <std::size_t Lo, std::size_t... K>
-    [[gnu::always_inline]] constexpr void zero_each(std::index_sequence<K...>) {
-        ((adjoint[zero_at.first[Lo + K]] = T(0)), ...);
-    }
+    // the slots zero_at[0..n), as std::index_sequence (for zero_slots)
+    template <class I>
+    struct zero_list;
+    template <std::size_t... I>
+    struct zero_list<std::index_sequence<I...>> {
+        using type = std::index_sequence<zero_at.first[I]...>;
+    };
 
     // Where d output / d W[k] is: wrt_at[k] < size, adjoint[wrt_at[k]]; size, 0 (the output
     // does not depend on W[k]); size + 1 + j, stage_adjoint[j] (a stage with stored numbers).
@@ -509,7 +516,8 @@ struct adjoint_sweep {
     template <class Sink, std::size_t... B>
     [[gnu::always_inline]] constexpr void run(F const& f, Sink const& sink,
                                               std::index_sequence<B...>) {
-        zero<zero_at.second>(std::make_index_sequence<block_count(zero_at.second)>{});
+        zero_slots(static_cast<T*>(adjoint),
+                   typename zero_list<std::make_index_sequence<zero_at.second>>::type{});
         if constexpr (is_stateless<F>)
             adjoint[at<F>::value] = T(1);
         else

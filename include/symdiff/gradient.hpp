@@ -236,6 +236,18 @@ struct is_leaf_entry<leaf_read<Group, Slot, Index>> : std::true_type {};
 template <class P>
 struct is_leaf_entry<unbound_leaf<P>> : std::true_type {};
 
+// A compiler barrier, placed after a plan's forward values, before its reverse sweeps, which read
+// the leaves again from the bindings. Without it, the compilers keep a variable's value, read for
+// the forward pass, in a register across the calls of tanh until the sweep uses it again (they
+// know that tanh reads no memory); no register survives a call, so g++ stored every input of
+// the 64-input neuron on the stack and read it back, where a hand-written loop reads it again
+// from its array. (No code in constant evaluation. A function of its own, not a member of the
+// plan_evaluator, whose name would spell the plan.)
+[[gnu::always_inline]] constexpr void compiler_barrier() {
+    if (!std::is_constant_evaluated())
+        asm volatile("" ::: "memory");
+}
+
 // The values of a plan's entries at the bindings env, each computed once; any formula made of
 // them is then evaluated by table look-ups. Named: read_by_name's types.
 template <class Plan, class T, class Env, class Named = boost::mp11::mp_list<>>
@@ -293,7 +305,8 @@ struct plan_evaluator {
     }
     static constexpr auto is_bound_leaf = is_bound_leaf_table(std::make_index_sequence<size>{});
     // pointers to the bound values, grouped by their type (source_layout, leaf_read)
-    using all_type = std::remove_cvref_t<decltype(std::declval<Env const&>().all)>;
+    using all_type =
+        typename as_list<std::remove_cvref_t<decltype(std::declval<Env const&>().all)>>::type;
     static constexpr auto layout = source_layout<all_type>::table();
     template <class Values, class Groups>
     struct sources_of;
@@ -321,6 +334,24 @@ struct plan_evaluator {
         return sources_type(
             group_sources<V, G>(bindings, std::make_index_sequence<layout.count[G]>{})...);
     }
+    // The pointers to the bound values. When the arguments args... (from which the environment
+    // was made) are all bindings of one value type, the usual call, they are the addresses of
+    // the arguments' values, in one aggregate. Otherwise each binding's reference is loaded
+    // back from the environment's list: for the 256-input neuron written with named variables,
+    // that was 514 loads, which g++'s value numbering traced back each through the list's 514
+    // stores, and two more functions named by the plan (group_sources, sources_in). (Stored
+    // one by one into the groups instead, the pointers were not traced back at 256 inputs:
+    // 7,581 lines of assembly instead of 1,980.)
+    template <class... Args>
+    [[gnu::always_inline]] static constexpr sources_type sources_from(Env const& bindings,
+                                                                      Args const&... args) {
+        if constexpr (sizeof...(Args) > 0 && all_v<is_binding<Args>...> &&
+                      boost::mp11::mp_size<values>::value == 1)
+            return sources_type(list_element<0, sources_type>{{&args.value...}});
+        else
+            return sources_in(bindings, values{},
+                              std::make_index_sequence<boost::mp11::mp_size<values>::value>{});
+    }
 
     // What gives the entry at position K its value: the bindings, or its children's values
     // (nothing for an entry computed where it is used).
@@ -337,7 +368,7 @@ struct plan_evaluator {
                            boost::mp11::mp_identity<leaf_of<K>>, compute<K>>>::type;
 
     // The blocks of 128 entries that the constructor fills (block_count; the second argument of
-    // the constructor: `plan_evaluator values(env, typename plan_evaluator::blocks{})`).
+    // the constructor: `plan_evaluator values(env, typename plan_evaluator::blocks{}, args...)`).
     using blocks = std::make_index_sequence<block_count(size)>;
 
     // (Always inlined: otherwise both compilers keep the constructor out of line and the table
@@ -349,25 +380,17 @@ struct plan_evaluator {
     // position (block_count; the list of types split with mp_take and mp_drop instead cost
     // clang seconds at 1,000 entries). The blocks are filled here, not by a member function
     // called from here: see "Few levels of inlined functions" in gradient.hpp.
-    template <std::size_t... B>
-    [[gnu::always_inline]] constexpr plan_evaluator(Env const& bindings, std::index_sequence<B...>)
-        : env(bindings),
-          sources(sources_in(bindings, values{},
-                             std::make_index_sequence<boost::mp11::mp_size<values>::value>{})) {
+    // args: the evaluation's arguments, from which env was made (or none).
+    template <std::size_t... B, class... Args>
+    [[gnu::always_inline]] constexpr plan_evaluator(Env const& bindings, std::index_sequence<B...>,
+                                                    Args const&... args)
+        : env(bindings), sources(sources_from(bindings, args...)) {
         (fill_each<128 * B>(std::make_index_sequence<block_length(size, B)>{}), ...);
     }
 
     // The reverse sweep reads the leaves again from the bindings, where it uses them (each
     // active entry's step first reloads its leaf operands: reload_at), behind a compiler barrier
-    // placed after the forward values. Without them, the compilers keep a variable's value, read
-    // for the forward pass, in a register across the calls of tanh until the sweep uses it
-    // again (they know that tanh reads no memory); no register survives a call, so g++ stored
-    // every input of the 64-input neuron on the stack and read it back, where a hand-written
-    // loop reads it again from its array. (No code in constant evaluation.)
-    [[gnu::always_inline]] constexpr void barrier() const {
-        if (!std::is_constant_evaluated())
-            asm volatile("" ::: "memory");
-    }
+    // placed after the forward values (compiler_barrier).
     // is_leaf_at[k]: the entry at k is read from the bindings
     template <std::size_t... K>
     static constexpr auto is_leaf_at_table(std::index_sequence<K...>) {
@@ -435,7 +458,7 @@ constexpr auto evaluate_all(list<F...> const& formulas, auto const&... args) {
     using Env = decltype(env);
     using T = scalar_t<Env>;
     using Values = plan_evaluator<plan_t<F...>, T, Env, read_by_name<F...>>;
-    Values plan(env, typename Values::blocks{});
+    Values plan(env, typename Values::blocks{}, args...);
     return detail::apply([&](auto const&... f) { return std::array<T, sizeof...(F)>{plan(f)...}; },
                          formulas);
 }
@@ -606,8 +629,8 @@ namespace { // internal linkage: see "Internal linkage" in gradient.hpp
 
 // The forward values of the outputs' plan at the bindings env, as a local of the caller:
 //   auto env = binding_refs_of(args...);
-//   reverse_values<Env, F...> values(env, typename reverse_values<Env, F...>::blocks{});
-//   values.barrier();
+//   reverse_values<Env, F...> values(env, typename reverse_values<Env, F...>::blocks{}, args...);
+//   compiler_barrier();
 template <class Env, class... F>
 using reverse_values = plan_evaluator<plan_t<F...>, scalar_t<Env>, Env, read_by_name<F...>>;
 
@@ -638,8 +661,8 @@ struct gradient_function {
     [[gnu::always_inline]] constexpr auto operator()(Args const&... args) const {
         auto env = detail::binding_refs_of(args...);
         using Values = detail::reverse_values<decltype(env), F>;
-        Values values(env, typename Values::blocks{});
-        values.barrier();
+        Values values(env, typename Values::blocks{}, args...);
+        detail::compiler_barrier();
         detail::gradient_t<typename Values::scalar, X...> g;
         using W = detail::wrt_t<X...>;
         using sweep = detail::adjoint_sweep<typename Values::plan, F, W, Values>;
@@ -656,11 +679,17 @@ struct value_and_gradient_function {
     [[gnu::always_inline]] constexpr auto operator()(Args const&... args) const {
         auto env = detail::binding_refs_of(args...);
         using Values = detail::reverse_values<decltype(env), F>;
-        Values values(env, typename Values::blocks{});
-        values.barrier();
+        Values values(env, typename Values::blocks{}, args...);
+        detail::compiler_barrier();
         using T = typename Values::scalar;
         value_and_gradient_result<T, detail::gradient_t<T, X...>> r;
-        r.value = values(f);
+        // (read from the table here, not by values(f), a function named by the whole plan)
+        if constexpr (constexpr std::size_t at =
+                          detail::position_t<typename Values::plan, F>::value;
+                      at != static_cast<std::size_t>(-1))
+            r.value = values.value[at];
+        else
+            r.value = values(f);
         using W = detail::wrt_t<X...>;
         using sweep = detail::adjoint_sweep<typename Values::plan, F, W, Values>;
         sweep(values).run(f, detail::writer_of<X...>(r.gradient), typename sweep::blocks{});
@@ -769,8 +798,8 @@ struct jacobian_function<outputs_t<F...>, X...> {
     [[gnu::always_inline]] constexpr auto operator()(Args const&... args) const {
         auto env = detail::binding_refs_of(args...);
         using Values = detail::reverse_values<decltype(env), F...>;
-        Values values(env, typename Values::blocks{});
-        values.barrier();
+        Values values(env, typename Values::blocks{}, args...);
+        detail::compiler_barrier();
         std::array<detail::gradient_t<typename Values::scalar, X...>, m> rows;
         sweeps(values, rows, std::make_index_sequence<m>{});
         return rows;
