@@ -318,9 +318,9 @@ struct tupled_positions {
     using type = decltype(positions(std::make_index_sequence<value.size()>{}));
 };
 // What the environment keeps of each binding: a binding_ref, but of internal linkage, so that the
-// environment's list of them and that list's constructors have internal linkage too (the
-// constructor of the 256-input chain's list takes 514 arguments; see "Internal linkage" in
-// gradient.hpp).
+// environment and the functions named by its list of them have internal linkage too (the
+// environment's constructor takes 514 arguments for the 256-input chain; see "Internal linkage"
+// in gradient.hpp).
 template <class Key, class T>
 struct bound_ref {
     using key = Key;
