@@ -64,10 +64,11 @@ namespace {
 // well, each named by the lambda inside its class (and by the struct some of them return),
 // about 40 times as long as the class's own name: 22 of the 32 MB of names it mangled for the
 // 128-input neuron's gradient (sum_over).
+// (Src: the plan's pointers to the bound values, which a leaf_read source reads through.)
 template <std::size_t K>
 struct from_table {
-    template <class T>
-    [[gnu::always_inline]] static constexpr T get(T const* table) {
+    template <class T, class Src>
+    [[gnu::always_inline]] static constexpr T get(T const* table, Src const*) {
         return table[K];
     }
 };
@@ -81,40 +82,41 @@ struct entry_value {
     static constexpr std::size_t block(std::size_t from) { return block_length(n, from / 128); }
     // acc + the terms from From on, left to right in folds of at most 128 terms: the association
     // of sum::evaluate_with (clang 14 rejects a fold of more than 256 operands)
-    template <std::size_t From, class T>
-    [[gnu::always_inline]] static constexpr T add_from(T acc, T const* table) {
+    template <std::size_t From, class T, class Src>
+    [[gnu::always_inline]] static constexpr T add_from(T acc, T const* table, Src const* src) {
         if constexpr (From == n)
             return acc;
         else
             return add_from<From + block(From)>(
-                add_block<From>(acc, table, std::make_index_sequence<block(From)>{}), table);
+                add_block<From>(acc, table, src, std::make_index_sequence<block(From)>{}), table,
+                src);
     }
-    template <class T, std::size_t... I>
-    [[gnu::always_inline]] static constexpr T first_block(T const* table,
+    template <class T, class Src, std::size_t... I>
+    [[gnu::always_inline]] static constexpr T first_block(T const* table, Src const* src,
                                                           std::index_sequence<I...>) {
-        return (... + entry_t<sources, I>::get(table));
+        return (... + entry_t<sources, I>::get(table, src));
     }
-    template <std::size_t From, class T, std::size_t... I>
-    [[gnu::always_inline]] static constexpr T add_block(T acc, T const* table,
+    template <std::size_t From, class T, class Src, std::size_t... I>
+    [[gnu::always_inline]] static constexpr T add_block(T acc, T const* table, Src const* src,
                                                         std::index_sequence<I...>) {
-        return (acc + ... + entry_t<sources, From + I>::get(table));
+        return (acc + ... + entry_t<sources, From + I>::get(table, src));
     }
 
-    template <class T>
-    [[gnu::always_inline]] static constexpr T get(T const* table) {
+    template <class T, class Src>
+    [[gnu::always_inline]] static constexpr T get(T const* table, Src const* src) {
         if constexpr (std::is_same<Step, sum_step>::value && n <= 128)
-            return (... + S::get(table));
+            return (... + S::get(table, src));
         else if constexpr (std::is_same<Step, sum_step>::value)
-            return add_from<128>(first_block(table, std::make_index_sequence<128>{}), table);
+            return add_from<128>(first_block(table, src, std::make_index_sequence<128>{}), table,
+                                 src);
         else if constexpr (std::is_same<Step, stage_step>::value) // its body's value
-            return (S::get(table), ...);
+            return (S::get(table, src), ...);
         else
-            return Step::template combine<T>(S::get(table)...);
+            return Step::template combine<T>(S::get(table, src)...);
     }
-    // (the second argument: unused; leaf_read reads the bindings through it)
-    template <class T>
-    [[gnu::always_inline]] static constexpr T of(T const* table, void const*) {
-        return get(table);
+    template <class T, class Src>
+    [[gnu::always_inline]] static constexpr T of(T const* table, Src const* src) {
+        return get(table, src);
     }
 };
 
@@ -178,7 +180,12 @@ template <std::size_t Group, std::size_t Slot, std::size_t... I>
 struct leaf_read<Group, Slot, std::index_sequence<I...>> {
     template <class T, class Sources>
     [[gnu::always_inline]] static constexpr T of(T const*, Sources const* sources) {
-        return static_cast<T>(subscript<I...>::of(*get<Group>(*sources).at[Slot]));
+        return static_cast<T>(subscript<I...>::of(*detail::get<Group>(*sources).at[Slot]));
+    }
+    // (as a source of a parent's entry_value: see plan_evaluator::is_inline_leaf)
+    template <class T, class Sources>
+    [[gnu::always_inline]] static constexpr T get(T const* table, Sources const* sources) {
+        return of(table, sources);
     }
 };
 
@@ -266,33 +273,28 @@ struct plan_evaluator {
     // 64 products of a 64-input neuron were all live at once, and g++ spilled them.) The
     // reverse sweep never reads such an entry's value: a sum's step reads none of its terms'
     // values, and a product's step reads its factors' values, not its own.
+    // in[k], except at the positions of the types read by name (Named): false there
+    template <class... N>
+    static constexpr std::array<bool, size + 1> except_named(std::array<bool, size + 1> in,
+                                                             boost::mp11::mp_list<N...>) {
+        std::size_t const where[] = {position_t<Plan, N>::value..., size};
+        for (std::size_t w : where)
+            if (w < size)
+                in[w] = false;
+        return in;
+    }
     static constexpr auto inlined_table() {
         std::array<bool, size + 1> in{};
         for (std::size_t k = 0; k < size; ++k)
             in[k] =
                 edges::kind[k] == 2 && edges::parents[k] == 1 && edges::kind[edges::parent[k]] == 1;
-        []<class... N>(std::array<bool, size + 1>& to, boost::mp11::mp_list<N...>) {
-            std::size_t const where[] = {position_t<Plan, N>::value..., size};
-            for (std::size_t w : where)
-                if (w < size)
-                    to[w] = false;
-        }(in, Named{});
-        return in;
+        return except_named(in, Named{});
     }
     static constexpr auto inlined = inlined_table();
 
     // How the entry at K is computed from its children's sources.
     template <std::size_t K, class Children = typename plan_entry<Plan, K>::children>
     struct compute;
-    template <std::size_t C>
-    struct source
-        : std::conditional_t<inlined[C], compute<C>, boost::mp11::mp_identity<from_table<C>>> {};
-    template <std::size_t K, std::size_t... C>
-    struct compute<K, std::index_sequence<C...>> {
-        using type = entry_value<typename step_of<typename plan_entry<Plan, K>::type>::type,
-                                 typename source<C>::type...>;
-    };
-
     // The leaves that the bindings give (variables, elements, stages they override):
     // is_bound_leaf[k], and where each is bound (place_at<k>).
     using flat = typename env_slots<std::remove_cv_t<Env>>::flat;
@@ -361,6 +363,25 @@ struct plan_evaluator {
                            leaf_read<slot_of(place_at<K>::value)[0], slot_of(place_at<K>::value)[1],
                                      typename place_at<K>::index>,
                            unbound_leaf<P>>;
+    // is_inline_leaf[k]: the entry at k is a bound leaf that is not read by name. Its parents read
+    // it from its binding where they use it (source, leaf_read::get); the forward pass does not
+    // store it in the table, and the reverse sweep reloads it into the table before a step that
+    // reads it (reload_of_at), as it does every leaf. (Stored, the 256-input chain's 514 leaves
+    // were 514 stores more that g++'s value numbering looked back through from later loads;
+    // without them g++ runs 3.3 % fewer instructions for the 128-input chain, whose code is the
+    // same.)
+    static constexpr auto is_inline_leaf = except_named(is_bound_leaf, Named{});
+    template <std::size_t C>
+    struct source : std::conditional_t<
+                        inlined[C], compute<C>,
+                        std::conditional_t<is_inline_leaf[C], boost::mp11::mp_identity<leaf_of<C>>,
+                                           boost::mp11::mp_identity<from_table<C>>>> {};
+    template <std::size_t K, std::size_t... C>
+    struct compute<K, std::index_sequence<C...>> {
+        using type = entry_value<typename step_of<typename plan_entry<Plan, K>::type>::type,
+                                 typename source<C>::type...>;
+    };
+
     template <std::size_t K, class P = typename plan_entry<Plan, K>::type>
     using entry_of = typename std::conditional_t<
         inlined[K], boost::mp11::mp_identity<no_entry>,
@@ -431,9 +452,10 @@ struct plan_evaluator {
     template <std::size_t Lo, std::size_t... K>
     [[gnu::always_inline]] constexpr void fill_each(std::index_sequence<K...>) {
         // (not a member function per entry, whose name would spell the plan: see entry_value)
-        ((inlined[Lo + K] ? void()
-                          : void(value[Lo + K] = entry_of<Lo + K>::template of<T>(
-                                     static_cast<T const*>(value), &sources))),
+        ((inlined[Lo + K] || is_inline_leaf[Lo + K]
+              ? void()
+              : void(value[Lo + K] =
+                         entry_of<Lo + K>::template of<T>(static_cast<T const*>(value), &sources))),
          ...);
     }
 
