@@ -49,9 +49,10 @@ namespace detail {
 namespace {
 
 // The value of a compound plan entry, whose node's operation is Step (step_of in adjoint.hpp),
-// from its plan children's values, each given by a source S: from_table<k> (the table's slot k)
-// or the entry_value of a child computed where it is used (a product used once, by a sum; see
-// plan_evaluator::inlined).
+// from its plan children's values, each given by a source S: from_table<k> (the table's slot k),
+// the entry_value of a child computed where it is used (a product used once, by a sum; see
+// plan_evaluator::inlined) or the leaf_read of a bound leaf (plan_evaluator::is_inline_leaf).
+// Each source's value is S::of<T>(table, pointers to the bound values), as is each entry's.
 //
 // Every function that a plan instantiates once per entry is named by the entry's operation and
 // a few numbers, never by the whole plan, the formula or the bindings. g++ mangles the name of
@@ -68,7 +69,7 @@ namespace {
 template <std::size_t K>
 struct from_table {
     template <class T, class Src>
-    [[gnu::always_inline]] static constexpr T get(T const* table, Src const*) {
+    [[gnu::always_inline]] static constexpr T of(T const* table, Src const*) {
         return table[K];
     }
 };
@@ -94,29 +95,25 @@ struct entry_value {
     template <class T, class Src, std::size_t... I>
     [[gnu::always_inline]] static constexpr T first_block(T const* table, Src const* src,
                                                           std::index_sequence<I...>) {
-        return (... + entry_t<sources, I>::get(table, src));
+        return (... + entry_t<sources, I>::template of<T>(table, src));
     }
     template <std::size_t From, class T, class Src, std::size_t... I>
     [[gnu::always_inline]] static constexpr T add_block(T acc, T const* table, Src const* src,
                                                         std::index_sequence<I...>) {
-        return (acc + ... + entry_t<sources, From + I>::get(table, src));
+        return (acc + ... + entry_t<sources, From + I>::template of<T>(table, src));
     }
 
     template <class T, class Src>
-    [[gnu::always_inline]] static constexpr T get(T const* table, Src const* src) {
+    [[gnu::always_inline]] static constexpr T of(T const* table, Src const* src) {
         if constexpr (std::is_same<Step, sum_step>::value && n <= 128)
-            return (... + S::get(table, src));
+            return (... + S::template of<T>(table, src));
         else if constexpr (std::is_same<Step, sum_step>::value)
             return add_from<128>(first_block(table, src, std::make_index_sequence<128>{}), table,
                                  src);
         else if constexpr (std::is_same<Step, stage_step>::value) // its body's value
-            return (S::get(table, src), ...);
+            return (S::template of<T>(table, src), ...);
         else
-            return Step::template combine<T>(S::get(table, src)...);
-    }
-    template <class T, class Src>
-    [[gnu::always_inline]] static constexpr T of(T const* table, Src const* src) {
-        return get(table, src);
+            return Step::template combine<T>(S::template of<T>(table, src)...);
     }
 };
 
@@ -181,11 +178,6 @@ struct leaf_read<Group, Slot, std::index_sequence<I...>> {
     template <class T, class Sources>
     [[gnu::always_inline]] static constexpr T of(T const*, Sources const* sources) {
         return static_cast<T>(subscript<I...>::of(*detail::get<Group>(*sources).at[Slot]));
-    }
-    // (as a source of a parent's entry_value: see plan_evaluator::is_inline_leaf)
-    template <class T, class Sources>
-    [[gnu::always_inline]] static constexpr T get(T const* table, Sources const* sources) {
-        return of(table, sources);
     }
 };
 
@@ -364,7 +356,7 @@ struct plan_evaluator {
                                      typename place_at<K>::index>,
                            unbound_leaf<P>>;
     // is_inline_leaf[k]: the entry at k is a bound leaf that is not read by name. Its parents read
-    // it from its binding where they use it (source, leaf_read::get); the forward pass does not
+    // it from its binding where they use it (source, leaf_read::of); the forward pass does not
     // store it in the table, and the reverse sweep reloads it into the table before a step that
     // reads it (reload_of_at), as it does every leaf. (Stored, the 256-input chain's 514 leaves
     // were 514 stores more that g++'s value numbering looked back through from later loads;
