@@ -338,19 +338,6 @@ struct environment_for<std::index_sequence<K...>, B...> {
                              bound_ref<typename B::key, typename B::value_type>...>;
 };
 
-// The environment of references to the bindings b, made in this function itself, not in a lambda
-// called from it: g++ did not inline such a lambda for the 514 bindings of the 256-input neuron
-// written with named variables (its body is over g++'s limit for a function called once), and
-// the plan then read every bound value back from memory: 7,500 lines of assembly for that
-// neuron's value and gradient, now 2,000 (the 128-input one's, 1,028, is unchanged).
-template <class... B>
-constexpr auto checked_binding_refs(B const&... b) {
-    check_bound_once<B...>();
-    using tupled = typename tupled_positions<is_single_variable<typename B::key>...>::type;
-    using env = typename environment_for<tupled, B...>::type;
-    return env(tupled{}, b.value...);
-}
-
 // Calls collect(b...) with the bindings b of the arguments of an evaluation (bindings and
 // points), in order, and returns its result. Built in one step (not by std::tuple_cat, which is
 // recursive: 50 bindings took a second to compile).
@@ -393,9 +380,13 @@ constexpr auto bindings_of(Args const&... args) {
 
 // The same bindings as references to the arguments' values: what an evaluation reads from,
 // valid while the arguments live (during the call). Bindings only (no point among them), the
-// usual case, make the environment here, as checked_binding_refs does: no call that passes
-// every binding (514 for the 256-input neuron written with named variables), and no function
-// more whose name spells every binding (g++ names every function it compiles, inlined or not).
+// usual case: the environment is made here, in this function itself, with no call that passes
+// every binding (514 for the 256-input neuron written with named variables) and no function
+// more whose name spells every binding (g++ names every function it compiles, inlined or not);
+// with points, from their bindings, by this same function. (Not in a lambda called from here:
+// g++ did not inline such a lambda for the 514 bindings of the 256-input neuron, its body over
+// g++'s limit for a function called once, and the plan then read every bound value back from
+// memory: 7,500 lines of assembly for that neuron's value and gradient instead of 2,000.)
 template <class... Args>
 constexpr auto binding_refs_of(Args const&... args) {
     if constexpr (all_v<is_binding<Args>...>) {
@@ -403,7 +394,7 @@ constexpr auto binding_refs_of(Args const&... args) {
         using tupled = typename tupled_positions<is_single_variable<typename Args::key>...>::type;
         return typename environment_for<tupled, Args...>::type(tupled{}, args.value...);
     } else
-        return flat_bindings([](auto const&... b) { return checked_binding_refs(b...); }, args...);
+        return flat_bindings([](auto const&... b) { return binding_refs_of(b...); }, args...);
 }
 } // namespace
 } // namespace detail
