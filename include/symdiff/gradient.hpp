@@ -654,7 +654,8 @@ using reverse_values = plan_evaluator<plan_t<F...>, scalar_t<Env>, Env, read_by_
 template <class W, class F, class Values, class Sink>
 [[gnu::always_inline]] constexpr void reverse_sweep(Values& values, F const& f, Sink const& sink) {
     using sweep = adjoint_sweep<typename Values::plan, F, W, Values>;
-    sweep(values).run(f, sink, typename sweep::blocks{});
+    sweep s; // (default-initialized: see adjoint_sweep::adjoint)
+    s.run(values, f, sink, typename sweep::blocks{});
 }
 
 } // namespace
@@ -680,7 +681,8 @@ struct gradient_function {
         detail::gradient_t<typename Values::scalar, X...> g;
         using W = detail::wrt_t<X...>;
         using sweep = detail::adjoint_sweep<typename Values::plan, F, W, Values>;
-        sweep(values).run(f, detail::writer_of<X...>(g), typename sweep::blocks{});
+        sweep s;
+        s.run(values, f, detail::writer_of<X...>(g), typename sweep::blocks{});
         return g;
     }
 };
@@ -706,7 +708,8 @@ struct value_and_gradient_function {
             r.value = values(f);
         using W = detail::wrt_t<X...>;
         using sweep = detail::adjoint_sweep<typename Values::plan, F, W, Values>;
-        sweep(values).run(f, detail::writer_of<X...>(r.gradient), typename sweep::blocks{});
+        sweep s;
+        s.run(values, f, detail::writer_of<X...>(r.gradient), typename sweep::blocks{});
         return r;
     }
 };
