@@ -304,8 +304,9 @@ struct adjoint_sweep {
         return slot;
     }
     static constexpr auto stage_slot = stage_slot_table(W{});
-    // their adjoints (usually none: one unused slot)
-    T stage_adjoint[stage_slot[boost::mp11::mp_size<W>::value] + 1]{};
+    // their adjoints (usually none: one unused slot), zeroed by run (no initializer: the sweep
+    // is trivially constructed, with no constructor named by the plan)
+    T stage_adjoint[stage_slot[boost::mp11::mp_size<W>::value] + 1];
 
     // The plan's structure as tables (plan_edges), and what this sweep learns from them in one
     // constant evaluation each: which entries are this output's and depend on W, and which
@@ -525,6 +526,8 @@ struct adjoint_sweep {
                                               std::index_sequence<B...>) {
         zero_slots(static_cast<T*>(adjoint),
                    typename zero_list<std::make_index_sequence<zero_at.second>>::type{});
+        for (T& s : stage_adjoint)
+            s = T(0);
         if constexpr (is_stateless<F>)
             adjoint[at<F>::value] = T(1);
         else

@@ -388,7 +388,7 @@ constexpr auto bindings_of(Args const&... args) {
 // g++'s limit for a function called once, and the plan then read every bound value back from
 // memory: 7,500 lines of assembly for that neuron's value and gradient instead of 2,000.)
 template <class... Args>
-constexpr auto binding_refs_of(Args const&... args) {
+[[gnu::always_inline]] constexpr auto binding_refs_of(Args const&... args) {
     if constexpr (all_v<is_binding<Args>...>) {
         check_bound_once<Args...>();
         using tupled = typename tupled_positions<is_single_variable<typename Args::key>...>::type;

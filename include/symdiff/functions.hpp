@@ -34,7 +34,7 @@ struct exp_fn {
     } // exp(u)
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): exp(x)
     template <class T>
-    static constexpr T slope(T, T fx) {
+    [[gnu::always_inline]] static constexpr T slope(T, T fx) {
         return fx;
     }
 };
@@ -53,7 +53,7 @@ struct log_fn {
     }
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 1 / x
     template <class T>
-    static constexpr T slope(T x, T) {
+    [[gnu::always_inline]] static constexpr T slope(T x, T) {
         return T(1) / x;
     }
 };
@@ -72,7 +72,7 @@ struct sqrt_fn {
     }
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 1 / (2 sqrt(x))
     template <class T>
-    static constexpr T slope(T, T fx) {
+    [[gnu::always_inline]] static constexpr T slope(T, T fx) {
         return T(1) / T(2) * (T(1) / fx);
     }
 };
@@ -91,7 +91,7 @@ struct sin_fn {
     } // cos(u)
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): cos(x)
     template <class T>
-    static constexpr T slope(T x, T) {
+    [[gnu::always_inline]] static constexpr T slope(T x, T) {
         return math::dispatch::cos(x);
     }
 };
@@ -110,7 +110,7 @@ struct cos_fn {
     }
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): -sin(x)
     template <class T>
-    static constexpr T slope(T x, T) {
+    [[gnu::always_inline]] static constexpr T slope(T x, T) {
         return -math::dispatch::sin(x);
     }
 };
@@ -129,7 +129,7 @@ struct tan_fn {
     }
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 1 + tan(x)^2
     template <class T>
-    static constexpr T slope(T, T fx) {
+    [[gnu::always_inline]] static constexpr T slope(T, T fx) {
         return T(1) + fx * fx;
     }
 };
@@ -149,7 +149,7 @@ struct asin_fn {
     }
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 1 / sqrt(1 - x^2)
     template <class T>
-    static constexpr T slope(T x, T) {
+    [[gnu::always_inline]] static constexpr T slope(T x, T) {
         return T(1) / math::dispatch::sqrt(T(1) - x * x);
     }
 };
@@ -168,7 +168,7 @@ struct acos_fn {
     }
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): -1 / sqrt(1 - x^2)
     template <class T>
-    static constexpr T slope(T x, T) {
+    [[gnu::always_inline]] static constexpr T slope(T x, T) {
         return -(T(1) / math::dispatch::sqrt(T(1) - x * x));
     }
 };
@@ -187,7 +187,7 @@ struct atan_fn {
     }
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 1 / (1 + x^2)
     template <class T>
-    static constexpr T slope(T x, T) {
+    [[gnu::always_inline]] static constexpr T slope(T x, T) {
         return T(1) / (T(1) + x * x);
     }
 };
@@ -206,7 +206,7 @@ struct sinh_fn {
     }
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): cosh(x)
     template <class T>
-    static constexpr T slope(T x, T) {
+    [[gnu::always_inline]] static constexpr T slope(T x, T) {
         return math::dispatch::cosh(x);
     }
 };
@@ -225,7 +225,7 @@ struct cosh_fn {
     }
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): sinh(x)
     template <class T>
-    static constexpr T slope(T x, T) {
+    [[gnu::always_inline]] static constexpr T slope(T x, T) {
         return math::dispatch::sinh(x);
     }
 };
@@ -244,7 +244,7 @@ struct tanh_fn {
     }
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 1 - tanh(x)^2
     template <class T>
-    static constexpr T slope(T, T fx) {
+    [[gnu::always_inline]] static constexpr T slope(T, T fx) {
         return T(1) - fx * fx;
     }
 };
@@ -265,7 +265,7 @@ struct sign_fn {
     }
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): 0
     template <class T>
-    static constexpr T slope(T, T) {
+    [[gnu::always_inline]] static constexpr T slope(T, T) {
         return T(0);
     }
 };
@@ -282,7 +282,7 @@ struct abs_fn {
     }
     // the same derivative as a number, for reverse mode: f'(x), given fx = f(x): sign(x)
     template <class T>
-    static constexpr T slope(T x, T) {
+    [[gnu::always_inline]] static constexpr T slope(T x, T) {
         return sign_fn::value(x);
     }
 };

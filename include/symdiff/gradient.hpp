@@ -46,6 +46,15 @@ namespace detail {
 // units is, to the letter of the one-definition rule, a different definition in each, which both
 // compilers accept and link (tests/runtime/two_units.cpp). None of these appear in a type the
 // user keeps: gradient_function, point and the formulas' types have external linkage.
+//
+// Always inlined. Every function that an evaluation calls at run time is [[gnu::always_inline]],
+// down to a binding's `x = value`, a list's get and a function's slope. g++ optimizes a function
+// early (its scalar replacement of aggregates, SRA, splits the plan's table and the sweep's
+// adjoints into scalars) after its early inliner, which inlines a function not marked so into a
+// large one only within --param large-function-growth. The 256-input neuron's value and gradient
+// is past that limit, and a call left in it (a binding's operator=, list's constructor,
+// std::is_constant_evaluated) keeps the objects whose addresses it is given in memory: the
+// table, whose loads value numbering then traced back through hundreds of stores each.
 namespace {
 
 // The value of a compound plan entry, whose node's operation is Step (step_of in adjoint.hpp),
@@ -243,8 +252,8 @@ struct is_leaf_entry<unbound_leaf<P>> : std::true_type {};
 // from its array. (No code in constant evaluation. A function of its own, not a member of the
 // plan_evaluator, whose name would spell the plan.)
 [[gnu::always_inline]] constexpr void compiler_barrier() {
-    if (!std::is_constant_evaluated())
-        asm volatile("" ::: "memory");
+    if (!__builtin_is_constant_evaluated()) // (not a call of std::is_constant_evaluated: see
+        asm volatile("" ::: "memory");       // "Always inlined" above)
 }
 
 // The values of a plan's entries at the bindings env, each computed once; any formula made of
@@ -654,7 +663,7 @@ using reverse_values = plan_evaluator<plan_t<F...>, scalar_t<Env>, Env, read_by_
 template <class W, class F, class Values, class Sink>
 [[gnu::always_inline]] constexpr void reverse_sweep(Values& values, F const& f, Sink const& sink) {
     using sweep = adjoint_sweep<typename Values::plan, F, W, Values>;
-    sweep s; // (default-initialized: see adjoint_sweep::adjoint)
+    sweep s; // (not initialized: see adjoint_sweep::adjoint)
     s.run(values, f, sink, typename sweep::blocks{});
 }
 

@@ -34,7 +34,7 @@ template <class T>
 inline constexpr T empty_instance{};
 
 template <std::size_t I, class T>
-constexpr T const& get([[maybe_unused]] list_leaf<I, T> const& leaf) {
+[[gnu::always_inline]] constexpr T const& get([[maybe_unused]] list_leaf<I, T> const& leaf) {
     if constexpr (std::is_empty<T>::value)
         return empty_instance<T>;
     else
@@ -110,7 +110,7 @@ struct list_base<std::index_sequence<>> {};
 template <std::size_t... I, class... T>
 struct list_base<std::index_sequence<I...>, T...> : list_leaf<I, T>... {
     constexpr list_base() = default;
-    constexpr explicit list_base(T const&... t) : list_leaf<I, T>{t}... {}
+    [[gnu::always_inline]] constexpr explicit list_base(T const&... t) : list_leaf<I, T>{t}... {}
 
     template <class F>
     constexpr decltype(auto) apply(F&& f) const {
@@ -118,9 +118,16 @@ struct list_base<std::index_sequence<I...>, T...> : list_leaf<I, T>... {
     }
 };
 
+// (A constructor of its own, always inlined, not list_base's inherited: g++ inlines an
+// inherited constructor early only within its limits for a large function, which the 256-input
+// neuron's value and gradient exceeds; see "Always inlined" in gradient.hpp.)
 template <class... T>
 struct list : list_base<std::index_sequence_for<T...>, T...> {
-    using list_base<std::index_sequence_for<T...>, T...>::list_base;
+    constexpr list() = default;
+    template <class... U>
+        requires(sizeof...(U) == sizeof...(T) && sizeof...(T) > 0)
+    [[gnu::always_inline]] constexpr explicit list(U const&... u)
+        : list_base<std::index_sequence_for<T...>, T...>(u...) {}
 };
 // A list of empty types (the terms of a sum of variables, products of variables...) has no data
 // and no base per element: get<I> names the element's type (nth) and hands out its one
@@ -162,7 +169,7 @@ concept is_stateless_list = requires {
     typename L::stateless_list;
 };
 template <std::size_t I, is_stateless_list L>
-constexpr list_element<I, L> const& get(L const&) {
+[[gnu::always_inline]] constexpr list_element<I, L> const& get(L const&) {
     return empty_instance<list_element<I, L>>;
 }
 

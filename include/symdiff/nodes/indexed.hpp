@@ -128,7 +128,7 @@ struct element : expression<element<Family, I...>> {
 
     // `w.at<1, 2>() = 0.5` binds this element alone (it overrides a binding of the family).
     template <Number V>
-    constexpr binding<element, bound_type<V>> operator=(V v) const {
+    [[gnu::always_inline]] constexpr binding<element, bound_type<V>> operator=(V v) const {
         return {static_cast<bound_type<V>>(v)};
     }
 
@@ -236,14 +236,14 @@ struct vars {
     // what makes a gradient over large arrays as fast as a hand-written loop); the array must
     // outlive the binding. symdiff::at(...) always stores copies.
     template <class A>
-    constexpr auto operator=(A const& values) const {
+    [[gnu::always_inline]] constexpr auto operator=(A const& values) const {
         static_assert(detail::is_nested_array_of<A, Shape...>,
                       "symdiff::vars: bind a family to a std::array of its shape, e.g. "
                       "std::array<std::array<double, 4>, 8> for vars<\"w\", 8, 4>");
         return binding<vars, A>{values};
     }
     template <class A>
-    constexpr auto operator=(std::reference_wrapper<A> values) const {
+    [[gnu::always_inline]] constexpr auto operator=(std::reference_wrapper<A> values) const {
         using array = std::remove_const_t<A>;
         static_assert(detail::is_nested_array_of<array, Shape...>,
                       "symdiff::vars: bind a family to a std::array of its shape, e.g. "

@@ -22,7 +22,7 @@ struct named : expression<named<Name, Body>> {
 
     // `net = 0.8001` overrides the stage's value in an evaluation.
     template <Number V>
-    constexpr binding<stage_key<Name>, bound_type<V>> operator=(V v) const {
+    [[gnu::always_inline]] constexpr binding<stage_key<Name>, bound_type<V>> operator=(V v) const {
         return {static_cast<bound_type<V>>(v)};
     }
 

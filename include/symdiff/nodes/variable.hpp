@@ -16,7 +16,7 @@ struct var : expression<var<Name>> {
 
     // `x = 0.4` binds a value to x; integers bind as double.
     template <Number V>
-    constexpr binding<var, bound_type<V>> operator=(V v) const {
+    [[gnu::always_inline]] constexpr binding<var, bound_type<V>> operator=(V v) const {
         return {static_cast<bound_type<V>>(v)};
     }
 
