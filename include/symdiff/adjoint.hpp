@@ -400,7 +400,6 @@ struct adjoint_sweep {
     }
     static constexpr auto zero_at = zero_at_table();
 
-
     // The walk over a subformula with stored numbers (not a plan entry), where it stands.
     // The children of a sum or stage, each given the adjoint a, in blocks of 128 (block_count).
     // (Member templates rather than lambdas, so that the always_inline chain is not broken:
@@ -454,8 +453,7 @@ struct adjoint_sweep {
             if constexpr (depends<list_element<0, C>>::value)
                 give(values, e.base, a * base_slope(values, e));
             if constexpr (depends<list_element<1, C>>::value) // d u^v / dv = log(u) u^v
-                give(values, e.exponent,
-                     a * (math::dispatch::log(values(e.base)) * values(e)));
+                give(values, e.exponent, a * (math::dispatch::log(values(e.base)) * values(e)));
         } else if constexpr (requires { typename E::function; }) {
             if constexpr (depends<list_element<0, C>>::value)
                 give(values, e.argument, a * E::function::slope(values(e.argument), values(e)));

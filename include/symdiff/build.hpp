@@ -279,7 +279,9 @@ constexpr std::size_t insertion_point() {
 //   operands without a like neighbour: the node with the operand inserted (after every operand
 //   not greater, found by binary search with build()'s comparison);
 // - two single operands (not nodes of the kind, not numbers) with different keys: the node of
-//   the two, in order (`x0 * w0`).
+//   the two, in order (`x0 * w0`);
+// - an exact constant and a single operand (not a node of the kind, not a number, in a product
+//   not a power of a number): the operand, 0, or the node of the two (`loss / 2_c`, `-t`).
 
 // Operand I of a node's operands list<T...> (list_element: the builtin on clang; on g++ one
 // overload resolution, where boost::mp11::mp_at_c builds a map of n pairs and a class with n
@@ -400,12 +402,45 @@ struct pair_of<Kind, A, B, true>
                            typename Kind::template node<B, A>>;
 };
 
+// An exact constant and a single operand X (stateless, not a number, and in a product not a
+// power of a number, which build() collects with the constant: `2 * 2^x` is 2^(1 + x)), as
+// build() makes them: X for the kind's identity (`x + 0`, `1 * x`), 0 for a product by 0, else
+// the node of the two, the number first in a product and last in a sum (with_number). The
+// outermost operations of a formula are often these (`loss / 2_c`, `2_c * x`, `-t`): through
+// build(), `/ 2_c` on the 256-input neuron instantiated some 40 functions and variables named by
+// the whole formula, each mangled by g++ at a cost quadratic in its name's length.
+template <class Kind, class X>
+struct power_of_number : std::false_type {};
+template <class B, class E>
+struct power_of_number<product_kind, power<B, E>> : std::bool_constant<is_number_node<B>> {};
+template <class Kind, class C, class X, bool Candidate>
+struct number_with : std::false_type {};
+template <std::intmax_t N, std::intmax_t D, class X>
+struct number_with<sum_kind, constant<N, D>, X, true> : std::true_type {
+    using type = std::conditional_t<N == 0, X, sum<X, constant<N, D>>>;
+};
+template <std::intmax_t N, std::intmax_t D, class X>
+struct number_with<product_kind, constant<N, D>, X, true> : std::true_type {
+    using type =
+        std::conditional_t<N == 0, constant<0>,
+                           std::conditional_t<N == 1 && D == 1, X, product<constant<N, D>, X>>>;
+};
+template <class Kind, class C, class X>
+using number_with_operand =
+    number_with<Kind, C, X,
+                std::is_empty<X>::value && !is_number_node<X> &&
+                    !std::is_same<typename node_kind<X>::type, Kind>::value &&
+                    !power_of_number<Kind, X>::value>;
+
 // Two single operands. Candidates are stateless (an empty type has no stored number) and not
-// numbers.
+// numbers; or an exact constant and a single operand (number_with).
 template <class Kind, class A, class B, class KindA, class KindB>
-struct quick : pair_of<Kind, A, B,
-                       std::is_empty<A>::value && std::is_empty<B>::value && !is_number_node<A> &&
-                           !is_number_node<B>> {};
+struct quick : std::conditional_t<
+                   is_constant<A>, number_with_operand<Kind, A, B>,
+                   std::conditional_t<is_constant<B>, number_with_operand<Kind, B, A>,
+                                      pair_of<Kind, A, B,
+                                              std::is_empty<A>::value && std::is_empty<B>::value &&
+                                                  !is_number_node<A> && !is_number_node<B>>>> {};
 // A node of the kind and a single operand, either way round.
 template <class Kind, class A, class B, class KindB>
 struct quick<Kind, A, B, Kind, KindB>
@@ -591,25 +626,24 @@ constexpr auto build(detail::list<T...> const& t) {
 }
 
 // B^E and F(A) for exact constants, where they are exact and rational (rational.hpp,
-// functions.hpp); not known for anything else.
+// functions.hpp), as `::value`; not known for anything else. (Classes specialized for constants,
+// whose `value` for any other operand is no_exact_value's: a function or variable template, or
+// a static member of a class, named by a 256-term operand costs g++ the mangling of its name.)
+struct no_exact_value {
+    static constexpr exact_result value{};
+};
 template <class B, class E>
-constexpr exact_result exact_power_of() {
-    if constexpr (is_constant<B> && is_constant<E>)
-        return exact_power(B::exact, E::exact);
-    else
-        return {};
-}
-template <class B, class E>
-inline constexpr exact_result exact_power_v = exact_power_of<B, E>();
+struct exact_power_t : no_exact_value {};
+template <std::intmax_t BN, std::intmax_t BD, std::intmax_t EN, std::intmax_t ED>
+struct exact_power_t<constant<BN, BD>, constant<EN, ED>> {
+    static constexpr exact_result value = exact_power(rational(BN, BD), rational(EN, ED));
+};
 template <class F, class A>
-constexpr exact_result exact_function_value_of() {
-    if constexpr (is_constant<A>)
-        return F::exact(A::exact);
-    else
-        return {};
-}
-template <class F, class A>
-inline constexpr exact_result exact_function_value_v = exact_function_value_of<F, A>();
+struct exact_function_value_t : no_exact_value {};
+template <class F, std::intmax_t N, std::intmax_t D>
+struct exact_function_value_t<F, constant<N, D>> {
+    static constexpr exact_result value = F::exact(rational(N, D));
+};
 
 template <class E>
 constexpr bool is_integer_constant = false;
@@ -632,13 +666,16 @@ constexpr auto power_of(B const& base, E const& exponent) {
     else if constexpr (is_constant<B> && is_integer_constant<E>)
         return constant<integer_power(B::exact, E::exact.num).num,
                         integer_power(B::exact, E::exact.num).den>{};
-    else if constexpr (exact_power_v<B, E>.known) // a rational root: 4^(1/2) = 2
-        return constant<exact_power_v<B, E>.value.num, exact_power_v<B, E>.value.den>{};
+    else if constexpr (exact_power_t<B, E>::value.known) // a rational root: 4^(1/2) = 2
+        return constant<exact_power_t<B, E>::value.value.num,
+                        exact_power_t<B, E>::value.value.den>{};
     else if constexpr (is_power<B> && is_integer_constant<E>)
         return power_of(base.base, product_of(base.exponent, exponent));
     else if constexpr (is_product<B> && is_integer_constant<E>)
         return detail::apply([&](auto const&... f) { return product_of(power_of(f, exponent)...); },
                              base.factors);
+    else if constexpr (std::is_empty<B>::value && std::is_empty<E>::value)
+        return power<B, E>{}; // (no constructor named by the operands)
     else
         return power<B, E>{base, exponent};
 }
@@ -662,9 +699,11 @@ constexpr auto quotient_of(A const& a, B const& b) {
 // sqrt(9/4) = 3/2, abs(-3) = 3: each descriptor's `exact`), and kept as written otherwise.
 template <class F, Expression A>
 constexpr auto apply_of(A const& a) {
-    if constexpr (detail::exact_function_value_v<F, A>.known)
-        return constant<detail::exact_function_value_v<F, A>.value.num,
-                        detail::exact_function_value_v<F, A>.value.den>{};
+    if constexpr (detail::exact_function_value_t<F, A>::value.known)
+        return constant<detail::exact_function_value_t<F, A>::value.value.num,
+                        detail::exact_function_value_t<F, A>::value.value.den>{};
+    else if constexpr (std::is_empty<A>::value)
+        return apply<F, A>{}; // (no constructor named by the operand)
     else
         return apply<F, A>{a};
 }
@@ -677,6 +716,24 @@ constexpr auto as_expression(A const& a) {
     else
         return value<stored_type<A>>{static_cast<stored_type<A>>(a)};
 }
+
+namespace detail {
+// The same as a type to static_cast an operand of + - * / and pow to: a formula's own (a
+// reference, so that no function named by the formula is made; through as_expression, each
+// operation on a 256-term formula had one more name for g++ to mangle), a stored constant.
+// (The number is the primary template: a constraint Number<A> would instantiate
+// std::is_arithmetic_v, a variable template g++ mangles, for each formula.)
+template <class A>
+struct operand_type {
+    using type = value<stored_type<A>>;
+};
+template <Expression A>
+struct operand_type<A> {
+    using type = A const&;
+};
+template <class A>
+using operand_t = typename operand_type<A>::type;
+} // namespace detail
 
 // The operators, constrained so they never take part in other libraries' expressions.
 template <class A, class B>
@@ -695,12 +752,13 @@ constexpr auto operator+(A const& a, B const& b) {
     if constexpr (detail::quick<detail::sum_kind, A, B>::value) // the chain of + (build.hpp)
         return typename detail::quick<detail::sum_kind, A, B>::type{};
     else
-        return sum_of(as_expression(a), as_expression(b));
+        return sum_of(static_cast<detail::operand_t<A>>(a), static_cast<detail::operand_t<B>>(b));
 }
 template <class A, class B>
     requires Operands<A, B>
 constexpr auto operator-(A const& a, B const& b) {
-    return difference_of(as_expression(a), as_expression(b));
+    return difference_of(static_cast<detail::operand_t<A>>(a),
+                         static_cast<detail::operand_t<B>>(b));
 }
 template <class A, class B>
     requires Operands<A, B>
@@ -708,12 +766,13 @@ constexpr auto operator*(A const& a, B const& b) {
     if constexpr (detail::quick<detail::product_kind, A, B>::value)
         return typename detail::quick<detail::product_kind, A, B>::type{};
     else
-        return product_of(as_expression(a), as_expression(b));
+        return product_of(static_cast<detail::operand_t<A>>(a),
+                          static_cast<detail::operand_t<B>>(b));
 }
 template <class A, class B>
     requires Operands<A, B>
 constexpr auto operator/(A const& a, B const& b) {
-    return quotient_of(as_expression(a), as_expression(b));
+    return quotient_of(static_cast<detail::operand_t<A>>(a), static_cast<detail::operand_t<B>>(b));
 }
 template <Expression A>
 constexpr auto operator-(A const& a) {
@@ -744,7 +803,8 @@ SYMDIFF_BAD_OPERAND(/)
 template <class A, class B>
     requires Operands<A, B>
 constexpr auto pow(A const& base, B const& exponent) {
-    return power_of(as_expression(base), as_expression(exponent));
+    return power_of(static_cast<detail::operand_t<A>>(base),
+                    static_cast<detail::operand_t<B>>(exponent));
 }
 
 // sum_over<N>(f) = f(0) + f(1) + ... + f(N - 1), and product_over<N>(f) likewise: f is called

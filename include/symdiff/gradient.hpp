@@ -253,7 +253,7 @@ struct is_leaf_entry<unbound_leaf<P>> : std::true_type {};
 // plan_evaluator, whose name would spell the plan.)
 [[gnu::always_inline]] constexpr void compiler_barrier() {
     if (!__builtin_is_constant_evaluated()) // (not a call of std::is_constant_evaluated: see
-        asm volatile("" ::: "memory");       // "Always inlined" above)
+        asm volatile("" ::: "memory");      // "Always inlined" above)
 }
 
 // The values of a plan's entries at the bindings env, each computed once; any formula made of
@@ -726,25 +726,22 @@ struct value_and_gradient_function {
 namespace detail {
 // The arguments of gradient, value_and_gradient, hessian and jacobian: a formula, then variables,
 // named stages and families. One message for a misuse, and nothing more: callers build nothing
-// unless valid_gradient_arguments.
-// (all_v, not a fold: clang 14 rejects a fold of more than 256 operands, and a gradient may be
-// taken by 257 named variables)
-template <class... X>
-inline constexpr bool differentiation_arguments =
-    all_v<(DifferentiationVariable<X> || is_family<X>)...>;
+// unless gradient_arguments<F, X...>::valid. (A class with an enumerator, not a function and a
+// variable template: g++ mangles the names of those, which spell the formula and every
+// variable. all_v, not a fold: clang 14 rejects a fold of more than 256 operands, and a gradient
+// may be taken by 257 named variables.)
 template <class F, class... X>
-inline constexpr bool
-    valid_gradient_arguments = Expression<F> && sizeof...(X) > 0 && differentiation_arguments<X...>;
-
-template <class F, class... X>
-constexpr void check_gradient_or_family_arguments() {
+struct gradient_arguments {
+    enum : bool {
+        wrt = all_v<(DifferentiationVariable<X> || is_family<X>)...>,
+        valid = Expression<F> && sizeof...(X) > 0 && wrt
+    };
     static_assert(Expression<F>, "symdiff: the first argument must be a symdiff formula");
     static_assert(sizeof...(X) > 0, "symdiff: name at least one variable");
-    static_assert(differentiation_arguments<X...>,
-                  "symdiff: can only differentiate by a variable (symdiff::var<\"x\">), a family "
-                  "of variables (symdiff::vars<\"w\", 8, 4>) or a named stage "
-                  "(symdiff::name<\"net\">(...))");
-}
+    static_assert(wrt, "symdiff: can only differentiate by a variable (symdiff::var<\"x\">), a "
+                       "family of variables (symdiff::vars<\"w\", 8, 4>) or a named stage "
+                       "(symdiff::name<\"net\">(...))");
+};
 
 // The pairs (i, j), i <= j, of an n x n symmetric matrix, in row order.
 template <std::size_t N>
@@ -845,8 +842,7 @@ private:
 // gradient(f, x, y, ...)(p): {d f / dx, d f / dy, ...} at p.
 template <class F, class... X>
 constexpr auto gradient(F const& f, X const&...) {
-    detail::check_gradient_or_family_arguments<F, X...>();
-    if constexpr (detail::valid_gradient_arguments<F, X...>)
+    if constexpr (detail::gradient_arguments<F, X...>::valid)
         return gradient_function<F, X...>{f};
     else
         return constant<0>{}; // only the error above is reported
@@ -855,8 +851,7 @@ constexpr auto gradient(F const& f, X const&...) {
 // value_and_gradient(f, x, ...)(p): .value = f(p), .gradient = gradient(f, x, ...)(p).
 template <class F, class... X>
 constexpr auto value_and_gradient(F const& f, X const&...) {
-    detail::check_gradient_or_family_arguments<F, X...>();
-    if constexpr (detail::valid_gradient_arguments<F, X...>)
+    if constexpr (detail::gradient_arguments<F, X...>::valid)
         return value_and_gradient_function<F, X...>{f};
     else
         return constant<0>{};
@@ -867,8 +862,7 @@ constexpr auto value_and_gradient(F const& f, X const&...) {
 // a variable b is 7 x 7, rows and columns w[0][0], w[0][1], ..., w[1][2], b.
 template <class F, class... X>
 constexpr auto hessian(F const& f, X const&... x) {
-    detail::check_gradient_or_family_arguments<F, X...>();
-    if constexpr (detail::valid_gradient_arguments<F, X...>) {
+    if constexpr (detail::gradient_arguments<F, X...>::valid) {
         auto vars = detail::concat(detail::wrt_objects(x)...);
         return [&]<class... W>(detail::list<W...> const&) {
             constexpr std::size_t n = sizeof...(W);
@@ -888,8 +882,7 @@ constexpr auto hessian(F const& f, X const&... x) {
 // type gradient(f, x, ...) returns (a family's shape for a family).
 template <class... F, class... X>
 constexpr auto jacobian(outputs_t<F...> const& o, X const&...) {
-    (detail::check_gradient_or_family_arguments<F, X...>(), ...);
-    if constexpr ((detail::valid_gradient_arguments<F, X...> && ...))
+    if constexpr ((detail::gradient_arguments<F, X...>::valid && ...))
         return jacobian_function<outputs_t<F...>, X...>{o.formulas};
     else
         return constant<0>{};

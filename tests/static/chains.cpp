@@ -71,9 +71,9 @@ static_assert(same_type(w1 + x1 + 3_c * w1, sum_of(4_c * w1, x1)));
 static_assert(same_type(x1 * w1 + x2 - x1 * w1, x2));
 // ... also next to the first or the last of three operands
 static_assert(same_type(x1 * w1 + x2 * w2 + x10 * w10 + x10 * w10,
-                        sum_of(x1 * w1, x2 * w2, 2_c * x10 * w10)));
+                        sum_of(x1* w1, x2* w2, 2_c * x10 * w10)));
 static_assert(same_type(x1 * w1 + x2 * w2 + x10 * w10 + w1 * x1,
-                        sum_of(2_c * x1 * w1, x2 * w2, x10 * w10)));
+                        sum_of(2_c * x1 * w1, x2* w2, x10* w10)));
 static_assert(same_type(x1 * w2 * x10 * x10, product_of(x1, w2, pow(x10, 2_c))));
 
 // Coefficients, negated terms, powers and functions among the operands.
@@ -86,6 +86,30 @@ static_assert(same_type(tanh(x1 * w1 + b) * x2 + w2, sum_of(w2, x2* tanh(b + w1 
 static_assert(same_type(x1 + 1_c + w1 + 2_c, sum_of(w1, x1, 3_c)));
 static_assert(same_type(2_c * x1 * w1 * 3_c, product_of(6_c, w1, x1)));
 static_assert(same_type(x1 * w1 + 1_c + x2 * w2, sum_of(1_c, x2* w2, x1* w1)));
+
+// An exact constant and one operand that is neither a number nor a node of the kind (`loss / 2_c`,
+// `2_c * x`, `-t`, `x + 1_c`) take a quick path too; a third operand, the identity (1_c, 0_c),
+// sends product_of and sum_of down the general path, which must give the same type.
+static_assert(same_type(x1 / 2_c, product_of(1_c / 2_c, x1, 1_c)));
+static_assert(same_type(x1 * 2_c, product_of(2_c, x1, 1_c)));
+static_assert(same_type(-x1, product_of(-1_c, x1, 1_c)));
+static_assert(same_type(3_c * tanh(x1 * w1 + b), product_of(3_c, tanh(b + w1 * x1), 1_c)));
+static_assert(same_type(pow(tanh(x1) - w1, 2_c) / 2_c,
+                        product_of(pow(tanh(x1) - w1, 2_c), 1_c / 2_c, 1_c)));
+static_assert(same_type(2_c * (x1 + w1), product_of(2_c, x1 + w1, 1_c)));
+static_assert(same_type(x1 + 1_c, sum_of(1_c, x1, 0_c)));
+static_assert(same_type(2_c + tanh(x1), sum_of(tanh(x1), 2_c, 0_c)));
+static_assert(same_type(-1_c + x1 * w1, sum_of(x1* w1, -1_c, 0_c)));
+// ... the identity and zero
+static_assert(same_type(1_c * tanh(x1), tanh(x1)));
+static_assert(same_type(x1 + 0_c, x1));
+static_assert(same_type(0_c * tanh(x1), 0_c));
+// ... and not for a power of a number, which build() collects with it (2 * 2^x = 2^(1 + x)), nor
+// for a node of the kind (2 * (x * y) is one product)
+static_assert(same_type(2_c * pow(2_c, x1), product_of(pow(2_c, x1), 2_c, 1_c)));
+static_assert(same_type(2_c * pow(2_c, x1), pow(2_c, 1_c + x1)));
+static_assert(same_type(2_c * (x1 * w1), product_of(2_c, w1, x1)));
+static_assert(same_type((x1 + w1) + 2_c, sum_of(w1, x1, 2_c)));
 
 // Family elements, ordered by index as numbers (v[2] after v[1]).
 static_assert(same_type(v.at<2>() * x2 + v.at<1>() * x1 + v.at<0>(),

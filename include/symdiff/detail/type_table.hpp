@@ -118,9 +118,11 @@ constexpr std::size_t type_slot_of(type_slot const* slot, std::size_t mask, type
 // time, in blocks of 64 positions because clang 14 stops a constant evaluation at 1M steps.)
 // The tables are plain arrays in a struct: read through std::array's operator[] in every
 // position's template argument, such flags cost g++ 18 s more for the 256-input neuron.
+// (size and mask are enumerators, not static data members: g++ mangles the name of each such
+// member, which spells the whole list.)
 template <class... T>
 struct type_table {
-    static constexpr std::size_t size = sizeof...(T), mask = type_table_size(size) - 1;
+    enum : std::size_t { size = sizeof...(T), mask = type_table_size(size) - 1 };
     static constexpr auto build() {
         constexpr type_hash_t hash[] = {type_hash<T>::value..., 0};
         constexpr void const* tag[] = {&type_tag<T>..., nullptr};
