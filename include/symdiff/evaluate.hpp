@@ -25,7 +25,7 @@ namespace { // internal linkage: see "Internal linkage" in gradient.hpp
 // formula instead (plan_evaluator in gradient.hpp: per-entry code named by the entry and numbers,
 // each subformula once), with the same operations in the same order.
 template <class E, class... Args>
-constexpr auto evaluate_at(E const& e, Args const&... args) {
+[[gnu::always_inline]] constexpr auto evaluate_at(E const& e, Args const&... args) {
     using Env = decltype(binding_refs_of(args...));
     constexpr std::size_t bindings = list_length<decltype(std::declval<Env const&>().all)>::value;
     if constexpr (bindings > many_bindings) {

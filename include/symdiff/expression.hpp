@@ -30,7 +30,7 @@ struct named;
 namespace detail {
 namespace { // internal linkage (evaluate.hpp; see "Internal linkage" in gradient.hpp)
 template <class E, class... Args>
-constexpr auto evaluate_at(E const& e, Args const&... args);
+[[gnu::always_inline]] constexpr auto evaluate_at(E const& e, Args const&... args);
 } // namespace
 } // namespace detail
 
@@ -61,7 +61,7 @@ struct expression {
     }
 
     template <class... Args>
-    constexpr auto operator()(Args const&... args) const {
+    [[gnu::always_inline]] constexpr auto operator()(Args const&... args) const {
         return detail::evaluate_at(static_cast<Derived const&>(*this), args...);
     }
 };

@@ -464,7 +464,7 @@ struct plan_evaluator {
     // entry) is computed where it stands, from its operands' values (and a formula that is not
     // among the outputs', such as u^(c - 1) for the slope of u^c, the same way).
     template <class E>
-    constexpr T operator()(E const& e) const {
+    [[gnu::always_inline]] constexpr T operator()(E const& e) const {
         constexpr std::size_t at = position_t<Plan, E>::value;
         if constexpr (at != static_cast<std::size_t>(-1))
             return value[at];
@@ -475,15 +475,23 @@ struct plan_evaluator {
     }
 };
 
+// The formulas' values, read from the plan. (The plan is an argument, not captured by a lambda:
+// an address stored in a closure keeps the plan in memory; see "Always inlined".)
+template <class Values, class... F, std::size_t... I>
+[[gnu::always_inline]] constexpr auto values_of(Values const& plan, list<F...> const& formulas,
+                                                std::index_sequence<I...>) {
+    return std::array<typename Values::scalar, sizeof...(F)>{plan(get<I>(formulas))...};
+}
+
 template <class... F>
-constexpr auto evaluate_all(list<F...> const& formulas, auto const&... args) {
+[[gnu::always_inline]] constexpr auto evaluate_all(list<F...> const& formulas,
+                                                   auto const&... args) {
     auto env = binding_refs_of(args...);
     using Env = decltype(env);
     using T = scalar_t<Env>;
     using Values = plan_evaluator<plan_t<F...>, T, Env, read_by_name<F...>>;
     Values plan(env, typename Values::blocks{}, args...);
-    return detail::apply([&](auto const&... f) { return std::array<T, sizeof...(F)>{plan(f)...}; },
-                         formulas);
+    return values_of(plan, formulas, std::index_sequence_for<F...>{});
 }
 
 } // namespace
