@@ -463,7 +463,7 @@ struct adjoint_sweep {
 
     // d u^c / du = c u^(c - 1), computed as the symbolic derivative would be evaluated
     template <class B, class X>
-    static constexpr T base_slope(Values& values, power<B, X> const& e) {
+    [[gnu::always_inline]] static constexpr T base_slope(Values& values, power<B, X> const& e) {
         if constexpr (is_constant<X>) {
             constexpr auto c = X::exact;
             return X{}.template evaluate<T>(values.env) *

@@ -47,8 +47,10 @@ namespace detail {
 // compilers accept and link (tests/runtime/two_units.cpp). None of these appear in a type the
 // user keeps: gradient_function, point and the formulas' types have external linkage.
 //
-// Always inlined. Every function that an evaluation calls at run time is [[gnu::always_inline]],
-// down to a binding's `x = value`, a list's get and a function's slope. g++ optimizes a function
+// Always inlined. The functions that an evaluation through a plan calls at run time are
+// [[gnu::always_inline]], down to a binding's `x = value`, a list's get and a function's slope
+// (not yet: a node's evaluate_with, which the plan calls, given itself, for a subformula with
+// stored numbers that is not a plan entry). g++ optimizes a function
 // early (its scalar replacement of aggregates, SRA, splits the plan's table and the sweep's
 // adjoints into scalars) after its early inliner, which inlines a function not marked so into a
 // large one only within --param large-function-growth. The 256-input neuron's value and gradient
