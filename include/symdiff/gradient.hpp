@@ -239,13 +239,6 @@ template <class... F>
 using read_by_name = merged<boost::mp11::mp_list<std::remove_cvref_t<F>...>,
                             typename below_stateful<std::remove_cvref_t<F>>::type...>;
 
-template <class E>
-struct is_leaf_entry : std::false_type {};
-template <std::size_t Group, std::size_t Slot, class Index>
-struct is_leaf_entry<leaf_read<Group, Slot, Index>> : std::true_type {};
-template <class P>
-struct is_leaf_entry<unbound_leaf<P>> : std::true_type {};
-
 // A compiler barrier, placed after a plan's forward values, before its reverse sweeps, which read
 // the leaves again from the bindings. Without it, the compilers keep a variable's value, read for
 // the forward pass, in a register across the calls of tanh until the sweep uses it again (they
@@ -295,8 +288,17 @@ struct plan_evaluator {
     }
     static constexpr auto inlined = inlined_table();
 
+    // The positions of the entry at K's children (an index_sequence), read from the plan's edges.
+    template <std::size_t K, class J>
+    struct children_of;
+    template <std::size_t K, std::size_t... J>
+    struct children_of<K, std::index_sequence<J...>> {
+        using type = std::index_sequence<edges::child[edges::first[K] + J]...>;
+    };
     // How the entry at K is computed from its children's sources.
-    template <std::size_t K, class Children = typename plan_entry<Plan, K>::children>
+    template <std::size_t K,
+              class Children = typename children_of<
+                  K, std::make_index_sequence<edges::first[K + 1] - edges::first[K]>>::type>
     struct compute;
     // The leaves that the bindings give (variables, elements, stages they override):
     // is_bound_leaf[k], and where each is bound (place_at<k>).
@@ -416,11 +418,14 @@ struct plan_evaluator {
     // active entry's step first reloads its leaf operands: reload_at), behind a compiler barrier
     // placed after the forward values (compiler_barrier).
     // is_leaf_at[k]: the entry at k is read from the bindings
-    template <std::size_t... K>
-    static constexpr auto is_leaf_at_table(std::index_sequence<K...>) {
-        return std::array<bool, size + 1>{is_leaf_entry<entry_of<K>>::value..., false};
+    // (what entry_of<k> is a leaf_read or unbound_leaf for, told without making entry_of<k>)
+    static constexpr auto is_leaf_at_table() {
+        std::array<bool, size + 1> leaf{};
+        for (std::size_t k = 0; k < size; ++k)
+            leaf[k] = !inlined[k] && (edges::first[k] == edges::first[k + 1] || is_bound_leaf[k]);
+        return leaf;
     }
-    static constexpr auto is_leaf_at = is_leaf_at_table(std::make_index_sequence<size>{});
+    static constexpr auto is_leaf_at = is_leaf_at_table();
     // the leaf operands whose values the reverse step of the entry at k reads: leaves.list[
     // leaves.first[k]] ... (none for a sum, whose step reads no operand's value)
     static constexpr auto leaves_table() {

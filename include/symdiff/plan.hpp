@@ -138,6 +138,22 @@ struct slots<boost::mp11::mp_list<T...>, std::index_sequence<I...>> : slot<T, I>
     using slot<T, I>::entry_at...;
 };
 
+// A list cut into chunks of 16 types (the last one shorter, perhaps empty), 16 types a step.
+template <class Chunks, class... T>
+struct chunks_of;
+template <class... C, class... T>
+struct chunks_of<boost::mp11::mp_list<C...>, T...> {
+    using type = boost::mp11::mp_list<C..., boost::mp11::mp_list<T...>>;
+};
+template <class... C, class T0, class T1, class T2, class T3, class T4, class T5, class T6,
+          class T7, class T8, class T9, class T10, class T11, class T12, class T13, class T14,
+          class T15, class... R>
+struct chunks_of<boost::mp11::mp_list<C...>, T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12,
+                 T13, T14, T15, R...>
+    : chunks_of<boost::mp11::mp_list<C..., boost::mp11::mp_list<T0, T1, T2, T3, T4, T5, T6, T7, T8,
+                                                                T9, T10, T11, T12, T13, T14, T15>>,
+                R...> {};
+
 // (Through a class, so that the index_sequence of |L| positions is made once per list: as an
 // alias, every position_t and entry_t made it again and had clang check its |L| arguments.)
 template <class L>
@@ -146,6 +162,14 @@ struct slots_for {
 };
 template <class L>
 using slots_of = typename slots_for<L>::type;
+// L's chunks by position.
+template <class L>
+struct chunk_slots_for;
+template <class... T>
+struct chunk_slots_for<boost::mp11::mp_list<T...>> {
+    using chunks = typename chunks_of<boost::mp11::mp_list<>, T...>::type;
+    using type = slots<chunks, std::make_index_sequence<boost::mp11::mp_size<chunks>::value>>;
+};
 
 // The position of T in the list of distinct types L, or std::size_t(-1), as a type: one look-up
 // in L's type_table, a constant evaluation of a few steps. (Picking one overload among the |L|
@@ -158,34 +182,22 @@ using slots_of = typename slots_for<L>::type;
 template <class L, class T>
 using position_t = table_position_t<typename type_table_for<L>::type, T>;
 
-// The type at position I of the list of distinct types L (one overload picked among |L|, where
-// mp_at_c recurses over the list with g++).
+// The type at position I of the list of distinct types L: the chunk of 16 that holds it (one
+// overload picked among |L| / 16), then the type in the chunk (one among 16). (mp_at_c recurses
+// over the list with g++. Picked among all |L| overloads at once, each look-up weighed |L|
+// candidates: the types of the 775 entries of the 256-input chain's plan cost g++ 1.9 G
+// instructions, 0.4 G in chunks.)
 template <class L, std::size_t I>
-using entry_t = typename decltype(slots_of<L>::entry_at(
-    static_cast<std::integral_constant<std::size_t, I>*>(nullptr)))::type;
+using chunk_t = typename decltype(chunk_slots_for<L>::type::entry_at(
+    static_cast<std::integral_constant<std::size_t, I / 16>*>(nullptr)))::type;
+template <class L, std::size_t I>
+using entry_t = typename decltype(slots_of<chunk_t<L, I>>::entry_at(
+    static_cast<std::integral_constant<std::size_t, I % 16>*>(nullptr)))::type;
 
-// The positions in Plan of the types of the list L.
-template <class Plan, class L>
-struct positions_in_plan;
-template <class Plan, class... C>
-struct positions_in_plan<Plan, boost::mp11::mp_list<C...>> {
-    using type = std::index_sequence<position_t<Plan, C>::value...>;
-};
-
-// The numbers of an index_sequence as an array (one more element, so that none is empty).
-template <class Seq>
-struct sequence_array;
-template <std::size_t... N>
-struct sequence_array<std::index_sequence<N...>> {
-    static constexpr std::size_t size = sizeof...(N);
-    static constexpr std::array<std::size_t, sizeof...(N) + 1> value{N..., 0};
-};
-
-// The entry at position K of a plan and its plan children's positions.
+// The entry at position K of a plan.
 template <class Plan, std::size_t K>
 struct plan_entry {
     using type = entry_t<Plan, K>;
-    using children = typename positions_in_plan<Plan, children_t<type>>::type;
 };
 
 namespace { // internal linkage: see "Internal linkage" in gradient.hpp
@@ -195,38 +207,51 @@ namespace { // internal linkage: see "Internal linkage" in gradient.hpp
 // plan's structure (which entries depend on the variables, which parent writes an adjoint
 // first) is then found by loops over these tables, in one constant evaluation, instead of by a
 // template per entry.
-template <class Plan, class Positions = std::make_index_sequence<boost::mp11::mp_size<Plan>::value>>
-struct plan_edges;
-template <class Plan, std::size_t... K>
-struct plan_edges<Plan, std::index_sequence<K...>> {
-    static constexpr std::size_t size = sizeof...(K);
-    static constexpr std::size_t count =
-        total_v<sequence_array<typename plan_entry<Plan, K>::children>::size...>;
-    static constexpr auto first_table() {
-        constexpr std::size_t n[] = {
-            sequence_array<typename plan_entry<Plan, K>::children>::size..., 0};
-        std::array<std::size_t, size + 1> f{};
-        for (std::size_t k = 0; k < size; ++k)
-            f[k + 1] = f[k] + n[k];
-        return f;
-    }
-    static constexpr auto first = first_table();
+// plan_edges has one template argument, the plan, and its tables are computed by functions of
+// the plan's entries (first_edges, entry_kinds, table_positions). Each time a static data member
+// of a class template is named, g++ checks every template argument of its class for dependence
+// (maybe_instantiate_decl, uses_template_parms), and the plan's and the sweep's templates per
+// entry name these tables many times: specialized for std::index_sequence<K...>, the class had
+// one more argument per entry (775 for the 256-input chain), and g++'s front end spent 29.2 G
+// instructions on that chain's gradient instead of 23.6. (Each entry's children are found in
+// one constant evaluation for all of them, not by a class per entry.)
+template <class... T>
+constexpr std::array<std::size_t, sizeof...(T) + 1> first_edges(boost::mp11::mp_list<T...>) {
+    constexpr std::size_t n[] = {boost::mp11::mp_size<children_t<T>>::value..., 0};
+    std::array<std::size_t, sizeof...(T) + 1> f{};
+    for (std::size_t k = 0; k < sizeof...(T); ++k)
+        f[k + 1] = f[k] + n[k];
+    return f;
+}
+template <class... T>
+constexpr std::array<unsigned char, sizeof...(T) + 1> entry_kinds(boost::mp11::mp_list<T...>) {
+    return {(is_sum<T> ? 1 : is_product<T> ? 2 : 0)..., 0};
+}
+template <class Table, std::size_t Count, class... C>
+constexpr std::array<std::size_t, Count + 1> table_positions(boost::mp11::mp_list<C...>) {
+    constexpr type_hash_t hash[] = {type_hash<C>::value..., 0};
+    constexpr void const* tag[] = {&type_tag<C>..., nullptr};
+    std::array<std::size_t, Count + 1> c{};
+    for (std::size_t e = 0; e < Count; ++e)
+        c[e] = type_position(Table::value.slot, Table::mask, hash[e], tag[e]);
+    return c;
+}
+template <class Plan>
+struct all_children;
+template <class... T>
+struct all_children<boost::mp11::mp_list<T...>> {
+    using type = boost::mp11::mp_append<boost::mp11::mp_list<>, children_t<T>...>;
+};
+template <class Plan>
+struct plan_edges {
+    static constexpr std::size_t size = boost::mp11::mp_size<Plan>::value;
+    static constexpr std::array<std::size_t, size + 1> first = first_edges(Plan{});
+    static constexpr std::size_t count = first[size];
     // kind[k]: the entry at k is a sum (1), a product (2), something else (0)
-    static constexpr std::array<unsigned char, size + 1> kind{
-        (is_sum<typename plan_entry<Plan, K>::type>       ? 1
-         : is_product<typename plan_entry<Plan, K>::type> ? 2
-                                                          : 0)...,
-        0};
-    static constexpr auto child_table() {
-        constexpr std::size_t const* at[] = {
-            sequence_array<typename plan_entry<Plan, K>::children>::value.data()..., nullptr};
-        std::array<std::size_t, count + 1> c{};
-        for (std::size_t k = 0; k < size; ++k)
-            for (std::size_t e = first[k]; e < first[k + 1]; ++e)
-                c[e] = at[k][e - first[k]];
-        return c;
-    }
-    static constexpr auto child = child_table();
+    static constexpr std::array<unsigned char, size + 1> kind = entry_kinds(Plan{});
+    static constexpr std::array<std::size_t, count + 1> child =
+        table_positions<typename type_table_for<Plan>::type, count>(
+            typename all_children<Plan>::type{});
     // parents[k]: how many operands of plan entries are the entry at k; parent[k]: the last
     // entry that uses it
     static constexpr auto parents_table() {
