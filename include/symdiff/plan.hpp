@@ -173,7 +173,7 @@ struct chunk_slots_for<boost::mp11::mp_list<T...>> {
 
 // The position of T in the list of distinct types L, or std::size_t(-1), as a type: one look-up
 // in L's type_table, a constant evaluation of a few steps. (Picking one overload among the |L|
-// of slots_of<L>, as entry_t does, cost g++ about 0.5 ms for a plan of 785 entries, and a
+// of slots_of<L>, as entry_t once did, cost g++ about 0.5 ms for a plan of 785 entries, and a
 // gradient looks up a position for every child of every entry. A type, not a variable
 // template: g++ mangles the name of every variable and function it instantiates, and its
 // mangler looks each part of a name up in a list, so n variables whose names spell the plan, n
