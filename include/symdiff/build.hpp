@@ -425,12 +425,14 @@ struct number_with<product_kind, constant<N, D>, X, true> : std::true_type {
         std::conditional_t<N == 0, constant<0>,
                            std::conditional_t<N == 1 && D == 1, X, product<constant<N, D>, X>>>;
 };
+// (A class, not an alias: quick names it for both operand orders, and only the one it derives
+// from is worked out.)
 template <class Kind, class C, class X>
-using number_with_operand =
-    number_with<Kind, C, X,
-                std::is_empty<X>::value && !is_number_node<X> &&
-                    !std::is_same<typename node_kind<X>::type, Kind>::value &&
-                    !power_of_number<Kind, X>::value>;
+struct number_with_operand
+    : number_with<Kind, C, X,
+                  std::is_empty<X>::value && !is_number_node<X> &&
+                      !std::is_same<typename node_kind<X>::type, Kind>::value &&
+                      !power_of_number<Kind, X>::value> {};
 
 // Two single operands. Candidates are stateless (an empty type has no stored number) and not
 // numbers; or an exact constant and a single operand (number_with).
@@ -708,19 +710,11 @@ constexpr auto apply_of(A const& a) {
         return apply<F, A>{a};
 }
 
-// A plain number becomes a stored constant; a formula stays as it is.
-template <class A>
-constexpr auto as_expression(A const& a) {
-    if constexpr (Expression<A>)
-        return a;
-    else
-        return value<stored_type<A>>{static_cast<stored_type<A>>(a)};
-}
-
 namespace detail {
-// The same as a type to static_cast an operand of + - * / and pow to: a formula's own (a
-// reference, so that no function named by the formula is made; through as_expression, each
-// operation on a 256-term formula had one more name for g++ to mangle), a stored constant.
+// The type to static_cast an operand of + - * / and pow to: a plain number becomes a stored
+// constant; a formula stays as it is (a reference, so that no function named by the formula is
+// made; through a function returning the operand, each operation on a 256-term formula had one
+// more name for g++ to mangle).
 // (The number is the primary template: a constraint Number<A> would instantiate
 // std::is_arithmetic_v, a variable template g++ mangles, for each formula.)
 template <class A>
