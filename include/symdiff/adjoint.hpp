@@ -231,15 +231,17 @@ struct no_backprop { // a leaf, or an entry that does not depend on the variable
     [[gnu::always_inline]] static constexpr void run(T*, T const*) {}
 };
 
-// Stores the values of the leaves Leaf... at the positions At... of the table, from the bindings.
-template <class At, class... Leaf>
-struct reload_leaves;
-template <std::size_t... At, class... Leaf>
-struct reload_leaves<std::index_sequence<At...>, Leaf...> {
+// Stores the values of the entries E... at the positions At... of the table: the forward pass's
+// blocks (plan_evaluator's constructor, with the entries' computations) and the reloads of a
+// reverse step's leaf operands from the bindings (with leaf_read).
+template <class At, class... E>
+struct store_entries;
+template <std::size_t... At, class... E>
+struct store_entries<std::index_sequence<At...>, E...> {
     template <class T, class Sources>
     [[gnu::always_inline]] static constexpr void run([[maybe_unused]] T* table,
                                                      [[maybe_unused]] Sources const* sources) {
-        ((table[At] = Leaf::template of<T>(static_cast<T const*>(table), sources)), ...);
+        ((table[At] = E::template of<T>(static_cast<T const*>(table), sources)), ...);
     }
 };
 
@@ -255,6 +257,28 @@ struct put_derivatives<std::index_sequence<K...>, std::index_sequence<Slot...>> 
     }
 };
 
+// One entry's reverse step: reload its leaf operands (Reload, a store_entries), hand its
+// adjoint down to its children (Backprop, a backprop or no_backprop), hand the derivatives that
+// are then final to the sink (Puts, a put_derivatives).
+template <class Reload, class Backprop, class Puts>
+struct reverse_step {};
+// Reverse steps in turn (a block of adjoint_sweep::run's), given the forward table, the pointers
+// to the bound values, the adjoints and the sink.
+template <class... S>
+struct reverse_steps;
+template <class... R, class... B, class... P>
+struct reverse_steps<reverse_step<R, B, P>...> {
+    template <class T, class Sources, class Sink>
+    [[gnu::always_inline]] static constexpr void run([[maybe_unused]] T* table,
+                                                     [[maybe_unused]] Sources const* sources,
+                                                     [[maybe_unused]] T* adjoint,
+                                                     [[maybe_unused]] Sink const& sink) {
+        ((R::run(table, sources), B::run(adjoint, static_cast<T const*>(table)),
+          P::run(static_cast<T const*>(adjoint), sink)),
+         ...);
+    }
+};
+
 // adjoint[S] = 0 for each slot S. (Named by the slots, not by the plan, as a member of
 // adjoint_sweep would be: see entry_value. An initializer list, not a fold: clang 14 rejects a
 // fold of more than 256 operands.)
@@ -264,16 +288,17 @@ template <class T, std::size_t... S>
     (void)std::initializer_list<int>{(adjoint[S] = T(0), 0)...};
 }
 
-// The adjoints of the reverse sweep of one output F. Plan: all outputs' entries (the forward
-// values); W: the variables and stages asked for. The forward values (Values, a plan_evaluator)
-// are an argument of the member functions that read them, not a reference kept in the sweep:
-// an address stored in memory makes g++ keep the object in memory, so the plan's table stayed an
-// array on the stack that value numbering then read back entry by entry (given as an argument to
-// always-inlined functions, it is broken into scalars first: early SRA). The 32-input neuron's
-// value and gradient compiled with 3.4 % fewer instructions into 244 lines of assembly instead of
-// 285, the same speed.
-template <class Plan, class F, class W, class Values>
+// The adjoints of the reverse sweep of one output F. Plan (Values::plan): all outputs' entries
+// (the forward values); W: the variables and stages asked for. The forward values (Values, a
+// plan_evaluator) are an argument of the member functions that read them, not a reference kept
+// in the sweep: an address stored in memory makes g++ keep the object in memory, so the plan's
+// table stayed an array on the stack that value numbering then read back entry by entry (given
+// as an argument to always-inlined functions, it is broken into scalars first: early SRA). The
+// 32-input neuron's value and gradient compiled with 3.4 % fewer instructions into 244 lines of
+// assembly instead of 285, the same speed.
+template <class F, class W, class Values>
 struct adjoint_sweep {
+    using Plan = typename Values::plan;
     using Own = plan_t<F>; // the entries of this output
     using T = std::remove_cvref_t<decltype(std::declval<Values const&>().value[0])>;
     static constexpr std::size_t size = boost::mp11::mp_size<Plan>::value;
@@ -517,8 +542,9 @@ struct adjoint_sweep {
     // The whole reverse pass for the output f, whose adjoint is 1: each derivative d f / d W[k]
     // is handed to sink.put<k> as soon as it is final (after the step of its last parent in
     // the sweep), the others at the end. The entries' reverse steps go from the last entry down
-    // to the first (parents before children), in blocks of 128 folded here, not in a member
-    // function called from here (see "Few levels of inlined functions" in gradient.hpp).
+    // to the first (parents before children), in blocks of 128 positions (step_block_at),
+    // folded here, not in a member function called from here (see "Few levels of inlined
+    // functions" in gradient.hpp). A block runs only the steps that do something (steps).
     template <class Sink, std::size_t... B>
     [[gnu::always_inline]] constexpr void run(Values& values, F const& f, Sink const& sink,
                                               std::index_sequence<B...>) {
@@ -530,8 +556,8 @@ struct adjoint_sweep {
             adjoint[at<F>::value] = T(1);
         else
             give(values, f, T(1));
-        (sweep_each<size - 1 - 128 * B>(values, sink,
-                                        std::make_index_sequence<block_length(size, B)>{}),
+        (step_block_at<B>::type::run(static_cast<T*>(values.value), &values.sources,
+                                     static_cast<T*>(adjoint), sink),
          ...);
         put_rest(sink, std::make_index_sequence<boost::mp11::mp_size<W>::value>{});
     }
@@ -622,17 +648,44 @@ struct adjoint_sweep {
     template <std::size_t K>
     using reload_at = typename std::conditional_t<
         active[K], typename Values::template reload_of_at<K>,
-        boost::mp11::mp_identity<reload_leaves<std::index_sequence<>>>>::type;
+        boost::mp11::mp_identity<store_entries<std::index_sequence<>>>>::type;
 
-    // The reverse steps of the entries Top, Top - 1, ..., Top + 1 - sizeof...(K).
-    template <std::size_t Top, class Sink, std::size_t... K>
-    [[gnu::always_inline]] constexpr void sweep_each(Values& values, Sink const& sink,
-                                                     std::index_sequence<K...>) {
-        ((reload_at<Top - K>::run(static_cast<T*>(values.value), &values.sources),
-          backprop_at<Top - K>::run(static_cast<T*>(adjoint), static_cast<T const*>(values.value)),
-          puts_at<Top - K>::run(static_cast<T const*>(adjoint), sink)),
-         ...);
+    // The entries whose reverse steps do something, block by block (the last block first):
+    // steps.list[steps.first[b]] ... are those of positions size - 1 - 128 b down to
+    // size - 128 b - 128 that are active and not leaves, or after whose step some derivative is
+    // final.
+    static constexpr auto steps_table() {
+        struct {
+            std::array<std::size_t, block_count(size) + 1> first;
+            std::array<std::size_t, size + 1> list;
+        } s{};
+        std::size_t n = 0;
+        for (std::size_t b = 0; b < block_count(size); ++b) {
+            s.first[b] = n;
+            for (std::size_t j = 0; j < block_length(size, b); ++j) {
+                std::size_t const k = size - 1 - 128 * b - j;
+                if ((active[k] && edges::first[k + 1] != edges::first[k]) ||
+                    puts.first[k + 1] != puts.first[k])
+                    s.list[n++] = k;
+            }
+        }
+        s.first[block_count(size)] = n;
+        return s;
     }
+    static constexpr auto steps = steps_table();
+    // What runs block B's reverse steps (::type::run). A class named by the steps (reverse_steps),
+    // not a member function, whose name would spell the plan (see plan_evaluator::block_at).
+    template <std::size_t B, class J>
+    struct step_block;
+    template <std::size_t B, std::size_t... J>
+    struct step_block<B, std::index_sequence<J...>> {
+        using type = reverse_steps<reverse_step<reload_at<steps.list[steps.first[B] + J]>,
+                                                backprop_at<steps.list[steps.first[B] + J]>,
+                                                puts_at<steps.list[steps.first[B] + J]>>...>;
+    };
+    template <std::size_t B>
+    struct step_block_at
+        : step_block<B, std::make_index_sequence<steps.first[B + 1] - steps.first[B]>> {};
 };
 
 } // namespace

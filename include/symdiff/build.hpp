@@ -28,6 +28,7 @@
 
 namespace symdiff {
 namespace detail {
+namespace { // internal linkage, as the smart constructors' (below)
 
 template <class T>
 concept is_number_node = is_constant<T> || is_value<T>;
@@ -150,9 +151,15 @@ struct quick_of : std::false_type {};
 template <class Kind, class A, class B>
 struct quick_of<Kind, A, B> : quick<Kind, A, B> {};
 
+} // namespace
 } // namespace detail
 
-// The smart constructors.
+// The smart constructors. (With the operators, pow and the elementary functions, in an inline
+// unnamed namespace: internal linkage, so that g++ does not name each instantiation, whose name
+// spells the whole formula: the 256-input chain's outermost operations, /, pow, -, tanh and
+// the functions they call, were 12 names of 24,000 characters each. See "Internal linkage" in
+// gradient.hpp.)
+inline namespace {
 template <class... E>
     requires detail::all_v<Expression<E>...>
 constexpr auto sum_of(E const&... e) {
@@ -177,8 +184,10 @@ constexpr auto product_of(E const&... e) {
 }
 template <Expression B, Expression E>
 constexpr auto power_of(B const& base, E const& exponent);
+} // namespace
 
 namespace detail {
+namespace { // internal linkage, as the smart constructors' (above)
 
 // Like terms and like factors: a term is coefficient * key (`3 * x * y`: 3 and x * y), a factor is
 // key^weight (`x^3`: x and 3). Operands with the same key are collected into one.
@@ -652,8 +661,10 @@ constexpr bool is_integer_constant = false;
 template <std::intmax_t N>
 constexpr bool is_integer_constant<constant<N, 1>> = true;
 
+} // namespace
 } // namespace detail
 
+inline namespace {
 // base^exponent, folded: u^0 = 1, u^1 = u, exact constants to integer powers, (u^a)^n = u^(a n)
 // and (u v)^n = u^n v^n for integers n (identities that hold wherever both sides are defined).
 template <Expression B, Expression E>
@@ -709,6 +720,7 @@ constexpr auto apply_of(A const& a) {
     else
         return apply<F, A>{a};
 }
+} // namespace
 
 namespace detail {
 // The type to static_cast an operand of + - * / and pow to: a plain number becomes a stored
@@ -793,6 +805,7 @@ SYMDIFF_BAD_OPERAND(*)
 SYMDIFF_BAD_OPERAND(/)
 #undef SYMDIFF_BAD_OPERAND
 
+inline namespace {
 // pow(e, 2_c), pow(e, 2.5), pow(e, expr), pow(2.0, expr).
 template <class A, class B>
     requires Operands<A, B>
@@ -819,5 +832,6 @@ constexpr auto product_over(F const& f) {
     }
     (std::make_index_sequence<N>{});
 }
+} // namespace
 
 } // namespace symdiff

@@ -290,6 +290,8 @@ struct abs_fn {
 } // namespace functions
 
 // The functions users call, found by argument-dependent lookup on symdiff expressions only.
+// (Internal linkage: see the smart constructors in build.hpp.)
+inline namespace {
 #define SYMDIFF_ELEMENTARY_FUNCTION(f)                                                             \
     template <Expression U>                                                                        \
     constexpr auto f(U const& u) {                                                                 \
@@ -310,5 +312,6 @@ SYMDIFF_ELEMENTARY_FUNCTION(tanh)
 SYMDIFF_ELEMENTARY_FUNCTION(abs)
 SYMDIFF_ELEMENTARY_FUNCTION(sign)
 #undef SYMDIFF_ELEMENTARY_FUNCTION
+} // namespace
 
 } // namespace symdiff

@@ -39,13 +39,17 @@ namespace detail {
 // So the evaluation machinery (the bindings' environment and the functions that pass the
 // bindings, the plan's evaluator, the reverse sweep, the writers of results) and the operators
 // + - * / (one instantiation per + of a chain, each named by the sum so far) are declared in
-// unnamed namespaces: a function of internal linkage that is never emitted is never named. The
-// operators are in an inline unnamed namespace of symdiff, which argument-dependent lookup of
-// symdiff's types searches. Each translation unit has its own copy of these functions (all of
-// them inlined in practice); an inline function of the user's that calls them from several
-// units is, to the letter of the one-definition rule, a different definition in each, which both
-// compilers accept and link (tests/runtime/two_units.cpp). None of these appear in a type the
-// user keeps: gradient_function, point and the formulas' types have external linkage.
+// unnamed namespaces: a function of internal linkage that only constant evaluation calls is
+// never named. (One that code run at run time calls is: g++ names every function in its call
+// graph, inlined everywhere or not. So the functions that run once per block of the plan are
+// named by the entries' computations, not by the plan: plan_evaluator::block_at and
+// adjoint_sweep::step_block_at.) The operators are in an inline unnamed namespace of symdiff,
+// which argument-dependent lookup of symdiff's types searches. Each translation unit has its
+// own copy of these functions (all of them inlined in practice); an inline function of the
+// user's that calls them from several units is, to the letter of the one-definition rule, a
+// different definition in each, which both compilers accept and link
+// (tests/runtime/two_units.cpp). None of these appear in a type the user keeps:
+// gradient_function, point and the formulas' types have external linkage.
 //
 // Always inlined. The functions that an evaluation through a plan calls at run time are
 // [[gnu::always_inline]], down to a binding's `x = value`, a list's get and a function's slope
@@ -197,14 +201,21 @@ struct leaf_read<Group, Slot, std::index_sequence<I...>> {
 // first appearance; slot[j] = {group, index} of binding j's pointer. (Grouped, the pointers'
 // type is short to mangle, and every leaf's read names it: a list of 514 `double const*` was
 // 2 KB in each of 3,000 names for the 256-input neuron written with named variables.)
+// The position in Values of each of V... (and a 0 after them). (A function given Values: written
+// in source_layout's expansion over its bindings, its member `values`, which depends on all of
+// them, was worked out again for each binding; O(n^2), 0.8 G instructions of g++'s for the 514
+// bindings of the 256-input chain.)
+template <class Values, class... V>
+constexpr std::array<std::size_t, sizeof...(V) + 1> positions_in() {
+    return {boost::mp11::mp_find<Values, V>::value..., 0};
+}
 template <class All>
 struct source_layout;
 template <class... B>
 struct source_layout<list<B...>> {
     using values = boost::mp11::mp_unique<boost::mp11::mp_list<typename B::value_type...>>;
     static constexpr auto table() {
-        constexpr std::size_t group[] = {
-            boost::mp11::mp_find<values, typename B::value_type>::value..., 0};
+        constexpr auto group = positions_in<values, typename B::value_type...>();
         struct {
             std::array<std::array<std::size_t, 2>, sizeof...(B) + 1> slot;
             std::array<std::size_t, boost::mp11::mp_size<values>::value> count;
@@ -252,9 +263,22 @@ using read_by_name = merged<boost::mp11::mp_list<std::remove_cvref_t<F>...>,
 }
 
 // The values of a plan's entries at the bindings env, each computed once; any formula made of
-// them is then evaluated by table look-ups. Named: read_by_name's types.
-template <class Plan, class T, class Env, class Named = boost::mp11::mp_list<>>
+// them is then evaluated by table look-ups. Outputs: boost::mp11::mp_list<F...> of the formulas
+// whose plan it is (plan_t<F...>). Named: read_by_name's types.
+// (The class is named by the outputs, not by their plan, the list of all of their subformulas:
+// its constructor and the reverse sweep's run are named by the class, and g++ mangled the
+// 256-input chain's constructor in 38,000 characters instead of 41,100; see "Internal linkage".)
+template <class Outputs>
+struct outputs_plan;
+template <class... F>
+struct outputs_plan<boost::mp11::mp_list<F...>> {
+    using plan = plan_t<F...>;
+    using named = read_by_name<F...>;
+};
+template <class Outputs, class T, class Env>
 struct plan_evaluator {
+    using Plan = typename outputs_plan<Outputs>::plan;
+    using Named = typename outputs_plan<Outputs>::named;
     using plan = Plan;
     using scalar = T;
     static constexpr std::size_t size = boost::mp11::mp_size<Plan>::value;
@@ -404,14 +428,15 @@ struct plan_evaluator {
     // the calls of tanh, in memory). (Always inlined: clang 14 otherwise keeps it out of line;
     // the neuron's value and gradient took 86 ns instead of 60.) In blocks of 128 entries, by
     // position (block_count; the list of types split with mp_take and mp_drop instead cost
-    // clang seconds at 1,000 entries). The blocks are filled here, not by a member function
-    // called from here: see "Few levels of inlined functions" in gradient.hpp.
+    // clang seconds at 1,000 entries), each storing only the entries that are stored (block_at).
+    // The blocks are filled here, not by a member function called from here: see "Few levels of
+    // inlined functions" in gradient.hpp.
     // args: the evaluation's arguments, from which env was made (or none).
     template <std::size_t... B, class... Args>
     [[gnu::always_inline]] constexpr plan_evaluator(Env const& bindings, std::index_sequence<B...>,
                                                     Args const&... args)
         : env(bindings), sources(sources_from(bindings, args...)) {
-        (fill_each<128 * B>(std::make_index_sequence<block_length(size, B)>{}), ...);
+        (block_at<B>::type::run(static_cast<T*>(value), &sources), ...);
     }
 
     // The reverse sweep reads the leaves again from the bindings, where it uses them (each
@@ -449,7 +474,7 @@ struct plan_evaluator {
     struct reload_of;
     template <std::size_t K, std::size_t... J>
     struct reload_of<K, std::index_sequence<J...>> {
-        using type = reload_leaves<std::index_sequence<leaves.list[leaves.first[K] + J]...>,
+        using type = store_entries<std::index_sequence<leaves.list[leaves.first[K] + J]...>,
                                    entry_of<leaves.list[leaves.first[K] + J]>...>;
     };
     // what reloads the leaf operands of the entry at K (::type)
@@ -457,15 +482,39 @@ struct plan_evaluator {
     struct reload_of_at
         : reload_of<K, std::make_index_sequence<leaves.first[K + 1] - leaves.first[K]>> {};
 
-    template <std::size_t Lo, std::size_t... K>
-    [[gnu::always_inline]] constexpr void fill_each(std::index_sequence<K...>) {
-        // (not a member function per entry, whose name would spell the plan: see entry_value)
-        ((inlined[Lo + K] || is_inline_leaf[Lo + K]
-              ? void()
-              : void(value[Lo + K] =
-                         entry_of<Lo + K>::template of<T>(static_cast<T const*>(value), &sources))),
-         ...);
+    // The entries that the constructor stores, block by block: stored.list[stored.first[b]] ...
+    // are those of block b's positions [128 b, 128 b + 128) that are neither computed where they
+    // are used (inlined) nor read from their bindings where they are used (is_inline_leaf).
+    static constexpr auto stored_table() {
+        struct {
+            std::array<std::size_t, block_count(size) + 1> first;
+            std::array<std::size_t, size + 1> list;
+        } s{};
+        std::size_t n = 0;
+        for (std::size_t b = 0; b < block_count(size); ++b) {
+            s.first[b] = n;
+            for (std::size_t k = 128 * b; k < 128 * b + block_length(size, b); ++k)
+                if (!inlined[k] && !is_inline_leaf[k])
+                    s.list[n++] = k;
+        }
+        s.first[block_count(size)] = n;
+        return s;
     }
+    static constexpr auto stored = stored_table();
+    // What stores block B's entries (::type::run(table, &sources)). A class named by the entries'
+    // positions and computations (store_entries), not a member function, whose name would spell
+    // the plan and the bindings: g++ names every function it analyzes, even of internal linkage
+    // and inlined everywhere, and the 7 blocks of the 256-input chain were 34,500 characters each.
+    template <std::size_t B, class J>
+    struct block_of;
+    template <std::size_t B, std::size_t... J>
+    struct block_of<B, std::index_sequence<J...>> {
+        using type = store_entries<std::index_sequence<stored.list[stored.first[B] + J]...>,
+                                   entry_of<stored.list[stored.first[B] + J]>...>;
+    };
+    template <std::size_t B>
+    struct block_at
+        : block_of<B, std::make_index_sequence<stored.first[B + 1] - stored.first[B]>> {};
 
     // E's value: from the table when it is an entry; a subformula with stored numbers (not an
     // entry) is computed where it stands, from its operands' values (and a formula that is not
@@ -496,7 +545,7 @@ template <class... F>
     auto env = binding_refs_of(args...);
     using Env = decltype(env);
     using T = scalar_t<Env>;
-    using Values = plan_evaluator<plan_t<F...>, T, Env, read_by_name<F...>>;
+    using Values = plan_evaluator<boost::mp11::mp_list<F...>, T, Env>;
     Values plan(env, typename Values::blocks{}, args...);
     return values_of(plan, formulas, std::index_sequence_for<F...>{});
 }
@@ -670,14 +719,14 @@ namespace { // internal linkage: see "Internal linkage" in gradient.hpp
 //   reverse_values<Env, F...> values(env, typename reverse_values<Env, F...>::blocks{}, args...);
 //   compiler_barrier();
 template <class Env, class... F>
-using reverse_values = plan_evaluator<plan_t<F...>, scalar_t<Env>, Env, read_by_name<F...>>;
+using reverse_values = plan_evaluator<boost::mp11::mp_list<F...>, scalar_t<Env>, Env>;
 
 // The reverse sweep of output f (one of the plan's outputs) by W, each derivative written by
 // sink.put<k>(d f / d W[k]). (Straight-line code, always inlined as the plan's constructor is:
 // clang and g++ otherwise keep the table in memory across an out-of-line call.)
 template <class W, class F, class Values, class Sink>
 [[gnu::always_inline]] constexpr void reverse_sweep(Values& values, F const& f, Sink const& sink) {
-    using sweep = adjoint_sweep<typename Values::plan, F, W, Values>;
+    using sweep = adjoint_sweep<F, W, Values>;
     sweep s; // (not initialized: see adjoint_sweep::adjoint)
     s.run(values, f, sink, typename sweep::blocks{});
 }
@@ -704,7 +753,7 @@ struct gradient_function {
         detail::compiler_barrier();
         detail::gradient_t<typename Values::scalar, X...> g;
         using W = detail::wrt_t<X...>;
-        using sweep = detail::adjoint_sweep<typename Values::plan, F, W, Values>;
+        using sweep = detail::adjoint_sweep<F, W, Values>;
         sweep s;
         s.run(values, f, detail::writer_of<X...>(g), typename sweep::blocks{});
         return g;
@@ -731,7 +780,7 @@ struct value_and_gradient_function {
         else
             r.value = values(f);
         using W = detail::wrt_t<X...>;
-        using sweep = detail::adjoint_sweep<typename Values::plan, F, W, Values>;
+        using sweep = detail::adjoint_sweep<F, W, Values>;
         sweep s;
         s.run(values, f, detail::writer_of<X...>(r.gradient), typename sweep::blocks{});
         return r;

@@ -85,6 +85,13 @@ struct type_hash<constant<N, D>>
     : std::integral_constant<type_hash_t, hash_all(9, {static_cast<type_hash_t>(N),
                                                        static_cast<type_hash_t>(D)})> {};
 
+// Internal linkage, as the evaluation machinery (see "Internal linkage" in gradient.hpp): g++
+// names every variable it instantiates with external linkage, and the tags, tables and their
+// build functions are named by their types (780 tags, 6 tables of 21,000-27,000 characters each
+// for the 256-input chain's gradient). These are only used in constant evaluation, so with
+// internal linkage none of them is named.
+namespace {
+
 // One variable per type, whose address tells types apart in a constant expression.
 template <class T>
 inline constexpr char type_tag = 0;
@@ -154,6 +161,8 @@ constexpr std::size_t type_position(type_slot const* slot, std::size_t mask, typ
     type_slot const& s = slot[type_slot_of(slot, mask, hash, tag)];
     return s.used ? s.at : static_cast<std::size_t>(-1);
 }
+
+} // namespace
 
 // The position of the first T in the type_table Table's list, or std::size_t(-1), as a type (see
 // position_t in plan.hpp).
