@@ -903,6 +903,10 @@ private:
     }
 };
 
+// The factories, in an inline unnamed namespace (internal linkage: each is named by the formula;
+// see "Internal linkage" above). The function objects they return have external linkage.
+inline namespace {
+
 // gradient(f, x, y, ...)(p): {d f / dx, d f / dy, ...} at p.
 template <class F, class... X>
 constexpr auto gradient(F const& f, X const&...) {
@@ -951,5 +955,7 @@ constexpr auto jacobian(outputs_t<F...> const& o, X const&...) {
     else
         return constant<0>{};
 }
+
+} // namespace
 
 } // namespace symdiff
