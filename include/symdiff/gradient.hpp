@@ -250,18 +250,6 @@ template <class... F>
 using read_by_name = merged<boost::mp11::mp_list<std::remove_cvref_t<F>...>,
                             typename below_stateful<std::remove_cvref_t<F>>::type...>;
 
-// A compiler barrier, placed after a plan's forward values, before its reverse sweeps, which read
-// the leaves again from the bindings. Without it, the compilers keep a variable's value, read for
-// the forward pass, in a register across the calls of tanh until the sweep uses it again (they
-// know that tanh reads no memory); no register survives a call, so g++ stored every input of
-// the 64-input neuron on the stack and read it back, where a hand-written loop reads it again
-// from its array. (No code in constant evaluation. A function of its own, not a member of the
-// plan_evaluator, whose name would spell the plan.)
-[[gnu::always_inline]] constexpr void compiler_barrier() {
-    if (!__builtin_is_constant_evaluated()) // (not a call of std::is_constant_evaluated: see
-        asm volatile("" ::: "memory");      // "Always inlined" above)
-}
-
 // The values of a plan's entries at the bindings env, each computed once; any formula made of
 // them is then evaluated by table look-ups. Outputs: boost::mp11::mp_list<F...> of the formulas
 // whose plan it is (plan_t<F...>). Named: read_by_name's types.
