@@ -196,11 +196,6 @@ struct leaf_read<Group, Slot, std::index_sequence<I...>> {
     }
 };
 
-// The pointers to the bound values, grouped by the values' type: list<std::array<V const*, n>...>
-// with one array per distinct value type V (`double`, `std::array<double, 8>`), in the order of
-// first appearance; slot[j] = {group, index} of binding j's pointer. (Grouped, the pointers'
-// type is short to mangle, and every leaf's read names it: a list of 514 `double const*` was
-// 2 KB in each of 3,000 names for the 256-input neuron written with named variables.)
 // The position in Values of each of V... (and a 0 after them). (A function given Values: written
 // in source_layout's expansion over its bindings, its member `values`, which depends on all of
 // them, was worked out again for each binding; O(n^2), 0.8 G instructions of g++'s for the 514
@@ -209,6 +204,12 @@ template <class Values, class... V>
 constexpr std::array<std::size_t, sizeof...(V) + 1> positions_in() {
     return {boost::mp11::mp_find<Values, V>::value..., 0};
 }
+
+// The pointers to the bound values, grouped by the values' type: list<std::array<V const*, n>...>
+// with one array per distinct value type V (`double`, `std::array<double, 8>`), in the order of
+// first appearance; slot[j] = {group, index} of binding j's pointer. (Grouped, the pointers'
+// type is short to mangle, and every leaf's read names it: a list of 514 `double const*` was
+// 2 KB in each of 3,000 names for the 256-input neuron written with named variables.)
 template <class All>
 struct source_layout;
 template <class... B>
@@ -416,7 +417,7 @@ struct plan_evaluator {
     // the calls of tanh, in memory). (Always inlined: clang 14 otherwise keeps it out of line;
     // the neuron's value and gradient took 86 ns instead of 60.) In blocks of 128 entries, by
     // position (block_count; the list of types split with mp_take and mp_drop instead cost
-    // clang seconds at 1,000 entries), each storing only the entries that are stored (block_at).
+    // clang seconds at 1,000 entries), each storing only the entries kept in the table (block_at).
     // The blocks are filled here, not by a member function called from here: see "Few levels of
     // inlined functions" in gradient.hpp.
     // args: the evaluation's arguments, from which env was made (or none).
