@@ -678,22 +678,11 @@ struct adjoint_sweep {
     // size - 128 b - 128 that are active and not leaves, or after whose step some derivative is
     // final.
     static constexpr auto steps_table() {
-        struct {
-            std::array<std::size_t, block_count(size) + 1> first;
-            std::array<std::size_t, size + 1> list;
-        } s{};
-        std::size_t n = 0;
-        for (std::size_t b = 0; b < block_count(size); ++b) {
-            s.first[b] = n;
-            for (std::size_t j = 0; j < block_length(size, b); ++j) {
-                std::size_t const k = size - 1 - 128 * b - j;
-                if ((active[k] && edges::first[k + 1] != edges::first[k]) ||
-                    puts.first[k + 1] != puts.first[k])
-                    s.list[n++] = k;
-            }
-        }
-        s.first[block_count(size)] = n;
-        return s;
+        std::array<bool, size + 1> keep{};
+        for (std::size_t k = 0; k < size; ++k)
+            keep[k] = (active[k] && edges::first[k + 1] != edges::first[k]) ||
+                      puts.first[k + 1] != puts.first[k];
+        return kept_by_block<size>(keep, true);
     }
     static constexpr auto steps = steps_table();
     // What runs block B's reverse steps (::type::run). A class named by the steps (reverse_steps),

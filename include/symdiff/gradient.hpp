@@ -475,19 +475,10 @@ struct plan_evaluator {
     // are those of block b's positions [128 b, 128 b + 128) that are neither computed where they
     // are used (inlined) nor read from their bindings where they are used (is_inline_leaf).
     static constexpr auto stored_table() {
-        struct {
-            std::array<std::size_t, block_count(size) + 1> first;
-            std::array<std::size_t, size + 1> list;
-        } s{};
-        std::size_t n = 0;
-        for (std::size_t b = 0; b < block_count(size); ++b) {
-            s.first[b] = n;
-            for (std::size_t k = 128 * b; k < 128 * b + block_length(size, b); ++k)
-                if (!inlined[k] && !is_inline_leaf[k])
-                    s.list[n++] = k;
-        }
-        s.first[block_count(size)] = n;
-        return s;
+        std::array<bool, size + 1> keep{};
+        for (std::size_t k = 0; k < size; ++k)
+            keep[k] = !inlined[k] && !is_inline_leaf[k];
+        return kept_by_block<size>(keep, false);
     }
     static constexpr auto stored = stored_table();
     // What stores block B's entries (::type::run(table, &sources)). A class named by the entries'

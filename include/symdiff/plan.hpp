@@ -236,6 +236,29 @@ constexpr std::array<std::size_t, Count + 1> table_positions(boost::mp11::mp_lis
         c[e] = type_position(Table::value.slot, Table::mask, hash[e], tag[e]);
     return c;
 }
+
+// The positions k < N with keep[k], block by block (blocks of 128 positions, block_count): those
+// of block b are list[first[b]] ... list[first[b + 1] - 1]. Blocks run from the first position
+// up, or (from_last) from the last position down, each block's positions in that order. (The
+// forward pass's stored entries and the reverse sweep's steps that do something.)
+template <std::size_t N>
+constexpr auto kept_by_block(std::array<bool, N + 1> const& keep, bool from_last) {
+    struct {
+        std::array<std::size_t, block_count(N) + 1> first;
+        std::array<std::size_t, N + 1> list;
+    } s{};
+    std::size_t n = 0;
+    for (std::size_t b = 0; b < block_count(N); ++b) {
+        s.first[b] = n;
+        for (std::size_t j = 0; j < block_length(N, b); ++j) {
+            std::size_t const k = from_last ? N - 1 - 128 * b - j : 128 * b + j;
+            if (keep[k])
+                s.list[n++] = k;
+        }
+    }
+    s.first[block_count(N)] = n;
+    return s;
+}
 template <class Plan>
 struct all_children;
 template <class... T>
