@@ -140,3 +140,23 @@ constexpr double weighted_sum(std::index_sequence<I...>) {
 }
 static_assert(weighted_sum(std::make_index_sequence<40>{}) == 2.0 * (39 * 40 / 2) + 0.5); // plan
 static_assert(weighted_sum(std::make_index_sequence<20>{}) == 2.0 * (19 * 20 / 2) + 0.5); // tree
+
+// The terms of a chain are stateless (empty types), so each intermediate sum stores nothing
+// (detail::list's stateless form, chosen by one constraint over all the terms). On clang 14 that
+// constraint is a fold for at most 256 types and another test beyond (a longer fold is an error
+// there): both sides of 256, with and without a stored number among the types.
+template <std::size_t I>
+struct empty_term {};
+template <std::size_t N, class Extra>
+constexpr bool stateless_list(Extra) {
+    return []<std::size_t... I>(std::index_sequence<I...>) {
+        return symdiff::detail::is_stateless_list<symdiff::detail::list<empty_term<I>..., Extra>>;
+    }(std::make_index_sequence<N>{});
+}
+static_assert(stateless_list<255>(empty_term<1000>{}));  // 256 types
+static_assert(stateless_list<256>(empty_term<1000>{}));  // 257
+static_assert(stateless_list<299>(empty_term<1000>{}));  // 300
+static_assert(!stateless_list<255>(symdiff::value<double>{}));
+static_assert(!stateless_list<256>(symdiff::value<double>{}));
+static_assert(!stateless_list<299>(symdiff::value<double>{}));
+static_assert(sizeof(symdiff::detail::list<empty_term<0>, empty_term<1>>) == 1);
