@@ -151,11 +151,12 @@ template <std::size_t N, class Extra>
 constexpr bool stateless_list(Extra) {
     return []<std::size_t... I>(std::index_sequence<I...>) {
         return symdiff::detail::is_stateless_list<symdiff::detail::list<empty_term<I>..., Extra>>;
-    }(std::make_index_sequence<N>{});
+    }
+    (std::make_index_sequence<N>{});
 }
-static_assert(stateless_list<255>(empty_term<1000>{}));  // 256 types
-static_assert(stateless_list<256>(empty_term<1000>{}));  // 257
-static_assert(stateless_list<299>(empty_term<1000>{}));  // 300
+static_assert(stateless_list<255>(empty_term<1000>{})); // 256 types
+static_assert(stateless_list<256>(empty_term<1000>{})); // 257
+static_assert(stateless_list<299>(empty_term<1000>{})); // 300
 static_assert(!stateless_list<255>(symdiff::value<double>{}));
 static_assert(!stateless_list<256>(symdiff::value<double>{}));
 static_assert(!stateless_list<299>(symdiff::value<double>{}));
