@@ -459,17 +459,21 @@ struct plan_evaluator {
         return l;
     }
     static constexpr auto leaves = leaves_table();
-    template <std::size_t K, class J>
-    struct reload_of;
-    template <std::size_t K, std::size_t... J>
-    struct reload_of<K, std::index_sequence<J...>> {
-        using type = store_entries<std::index_sequence<leaves.list[leaves.first[K] + J]...>,
-                                   entry_of<leaves.list[leaves.first[K] + J]>...>;
+    // What stores the entries at the positions of row R of Rows (leaves or stored below: rows of
+    // positions Rows.list[Rows.first[R]] ... Rows.list[Rows.first[R + 1] - 1]), as ::type.
+    template <auto const& Rows, std::size_t R, class J>
+    struct stores_of_row;
+    template <auto const& Rows, std::size_t R, std::size_t... J>
+    struct stores_of_row<Rows, R, std::index_sequence<J...>> {
+        using type = store_entries<std::index_sequence<Rows.list[Rows.first[R] + J]...>,
+                                   entry_of<Rows.list[Rows.first[R] + J]>...>;
     };
+    template <auto const& Rows, std::size_t R>
+    struct stores_of_row_at
+        : stores_of_row<Rows, R, std::make_index_sequence<Rows.first[R + 1] - Rows.first[R]>> {};
     // what reloads the leaf operands of the entry at K (::type)
     template <std::size_t K>
-    struct reload_of_at
-        : reload_of<K, std::make_index_sequence<leaves.first[K + 1] - leaves.first[K]>> {};
+    struct reload_of_at : stores_of_row_at<leaves, K> {};
 
     // The entries that the constructor stores, block by block: stored.list[stored.first[b]] ...
     // are those of block b's positions [128 b, 128 b + 128) that are neither computed where they
@@ -485,16 +489,8 @@ struct plan_evaluator {
     // positions and computations (store_entries), not a member function, whose name would spell
     // the plan and the bindings: g++ names every function it analyzes, even of internal linkage
     // and inlined everywhere, and the 7 blocks of the 256-input chain were 34,500 characters each.
-    template <std::size_t B, class J>
-    struct block_of;
-    template <std::size_t B, std::size_t... J>
-    struct block_of<B, std::index_sequence<J...>> {
-        using type = store_entries<std::index_sequence<stored.list[stored.first[B] + J]...>,
-                                   entry_of<stored.list[stored.first[B] + J]>...>;
-    };
     template <std::size_t B>
-    struct block_at
-        : block_of<B, std::make_index_sequence<stored.first[B + 1] - stored.first[B]>> {};
+    struct block_at : stores_of_row_at<stored, B> {};
 
     // E's value: from the table when it is an entry; a subformula with stored numbers (not an
     // entry) is computed where it stands, from its operands' values (and a formula that is not
