@@ -553,6 +553,39 @@ using wrt_t = boost::mp11::mp_append<boost::mp11::mp_list<>, typename wrt_of<X>:
 template <class X>
 inline constexpr std::size_t wrt_size = boost::mp11::mp_size<typename wrt_of<X>::type>::value;
 
+// Which derivatives the sweep may store two at a time (store_pair): with_next[k] when W's elements
+// k and k + 1 (wrt_t<X...>) are neighbours in one innermost array of gradient's result, k the
+// first, third, ... element of that array: in a family's rows, and in the std::array of a
+// gradient by variables only. (A class named by the arguments, given to adjoint_sweep.)
+template <class... X>
+struct pairs_of {
+    template <class Y>
+    static constexpr std::size_t row_length() {
+        if constexpr (is_family<Y>)
+            return Y::shape[Y::rank - 1];
+        else
+            return 1;
+    }
+    static constexpr auto table() {
+        constexpr std::size_t n = (wrt_size<X> + ... + 0);
+        std::array<bool, n + 1> with_next{};
+        if constexpr ((!is_family<X> && ...)) { // std::array<T, n>
+            for (std::size_t k = 0; k + 1 < n; k += 2)
+                with_next[k] = true;
+        } else {
+            constexpr std::size_t sizes[] = {wrt_size<X>...}, rows[] = {row_length<X>()...};
+            std::size_t start = 0;
+            for (std::size_t p = 0; p < sizeof...(X); ++p) {
+                for (std::size_t k = 0; k < sizes[p]; ++k)
+                    with_next[start + k] = k % rows[p] % 2 == 0 && k % rows[p] + 1 < rows[p];
+                start += sizes[p];
+            }
+        }
+        return with_next;
+    }
+    static constexpr auto with_next = table();
+};
+
 // The result types. A gradient's part for the argument X: T for a variable or stage, a (nested)
 // std::array of the family's shape for a family.
 template <class T, class Shape>
@@ -609,6 +642,30 @@ template <std::size_t K, class A>
     }
 }
 
+// Two derivatives into neighbouring elements of one array (first, then second, the element after
+// it), as one 16-byte store for doubles outside constant evaluation. Why: a row of a family's
+// derivatives, d loss / d w[j][i] = a_j x[i], is then computed two elements at a time (mulpd,
+// x[i], x[i + 1] loaded together, a_j broadcast), as g++ vectorizes a hand-written loop over the
+// row. Stored one by one, the derivatives are one group of stores for g++'s basic-block
+// vectorizer, the caller's whole result: when that starts with another member (the
+// value_and_gradient result copied into the MLP benchmark's {value, d}), its pairs fall across
+// the rows and g++ builds every pair from two scalar products (`unpcklpd`), whose factor it
+// computes again per pair. (A GNU vector, which both compilers have; its {v, next} is built from
+// scalars, and the vectorizer then vectorizes the products under it.)
+template <class T>
+[[gnu::always_inline]] constexpr void store_pair(T& first, T& second, T v, T next) {
+    if constexpr (std::is_same<T, double>::value) {
+        if (!__builtin_is_constant_evaluated()) { // (see "Always inlined" in gradient.hpp)
+            using two = double __attribute__((vector_size(16)));
+            two const both = {v, next};
+            __builtin_memcpy(&first, &both, sizeof both); // first and second: one array's
+            return;
+        }
+    }
+    first = v;
+    second = next;
+}
+
 namespace { // internal linkage: see "Internal linkage" in gradient.hpp
 
 // Where the derivative by W's element K goes in a result: std::array (variables, one family).
@@ -621,6 +678,11 @@ struct array_writer {
     template <std::size_t K, class T>
     [[gnu::always_inline]] constexpr void put(T v) const {
         element_at<K>(to) = v;
+    }
+    // W's elements K and K + 1, neighbours in one innermost array of the result (pairs_of)
+    template <std::size_t K, class T>
+    [[gnu::always_inline]] constexpr void put_pair(T v, T next) const {
+        store_pair(element_at<K>(to), element_at<K + 1>(to), v, next);
     }
 };
 // The same for a std::tuple of parts (a mix); Starts: where each part's elements start in W.
@@ -643,6 +705,13 @@ struct tuple_writer<G, std::index_sequence<Start...>> {
         constexpr std::size_t p = part_of(K);
         constexpr std::size_t starts[] = {Start...};
         element_at<K - starts[p]>(std::get<p>(to)) = v;
+    }
+    template <std::size_t K, class T>
+    [[gnu::always_inline]] constexpr void put_pair(T v, T next) const {
+        constexpr std::size_t p = part_of(K);
+        constexpr std::size_t starts[] = {Start...};
+        auto& part = std::get<p>(to);
+        store_pair(element_at<K - starts[p]>(part), element_at<K + 1 - starts[p]>(part), v, next);
     }
 };
 
@@ -700,9 +769,9 @@ using reverse_values = plan_evaluator<boost::mp11::mp_list<F...>, scalar_t<Env>,
 // The reverse sweep of output f (one of the plan's outputs) by W, each derivative written by
 // sink.put<k>(d f / d W[k]). (Straight-line code, always inlined as the plan's constructor is:
 // clang and g++ otherwise keep the table in memory across an out-of-line call.)
-template <class W, class F, class Values, class Sink>
+template <class W, class Pairs, class F, class Values, class Sink>
 [[gnu::always_inline]] constexpr void reverse_sweep(Values& values, F const& f, Sink const& sink) {
-    using sweep = adjoint_sweep<F, W, Values>;
+    using sweep = adjoint_sweep<F, W, Values, Pairs>;
     sweep s; // (not initialized: see adjoint_sweep::adjoint)
     s.run(values, f, sink, typename sweep::blocks{});
 }
@@ -729,7 +798,7 @@ struct gradient_function {
         detail::compiler_barrier();
         detail::gradient_t<typename Values::scalar, X...> g;
         using W = detail::wrt_t<X...>;
-        using sweep = detail::adjoint_sweep<F, W, Values>;
+        using sweep = detail::adjoint_sweep<F, W, Values, detail::pairs_of<X...>>;
         sweep s;
         s.run(values, f, detail::writer_of<X...>(g), typename sweep::blocks{});
         return g;
@@ -756,7 +825,7 @@ struct value_and_gradient_function {
         else
             r.value = values(f);
         using W = detail::wrt_t<X...>;
-        using sweep = detail::adjoint_sweep<F, W, Values>;
+        using sweep = detail::adjoint_sweep<F, W, Values, detail::pairs_of<X...>>;
         sweep s;
         s.run(values, f, detail::writer_of<X...>(r.gradient), typename sweep::blocks{});
         return r;
@@ -873,8 +942,8 @@ private:
     template <class Values, class Rows, std::size_t... R>
     [[gnu::always_inline]] constexpr void sweeps(Values& values, Rows& rows,
                                                  std::index_sequence<R...>) const {
-        (detail::reverse_sweep<detail::wrt_t<X...>>(values, detail::get<R>(formulas),
-                                                    detail::writer_of<X...>(rows[R])),
+        (detail::reverse_sweep<detail::wrt_t<X...>, detail::pairs_of<X...>>(
+             values, detail::get<R>(formulas), detail::writer_of<X...>(rows[R])),
          ...);
     }
 };
