@@ -571,7 +571,8 @@ struct adjoint_sweep {
 
     // The whole reverse pass for the output f, whose adjoint is 1: each derivative d f / d W[k]
     // is handed to sink.put<k> as soon as it is final (after the step of its last parent in
-    // the sweep), the others at the end. The entries' reverse steps go from the last entry down
+    // the sweep), or with its neighbour to sink.put_pair<k> once both are (paired), the others
+    // at the end. The entries' reverse steps go from the last entry down
     // to the first (parents before children), in blocks of 128 positions (step_block_at),
     // folded here, not in a member function called from here (see "Few levels of inlined
     // functions" in gradient.hpp). A block runs only the steps that do something (steps), after

@@ -584,6 +584,13 @@ struct pairs_of {
         return with_next;
     }
     static constexpr auto with_next = table();
+    // no element is both the second of a pair and the first of another (adjoint_sweep::puts)
+    static_assert([] {
+        for (std::size_t k = 0; k + 1 < with_next.size(); ++k)
+            if (with_next[k] && with_next[k + 1])
+                return false;
+        return true;
+    }());
 };
 
 // The result types. A gradient's part for the argument X: T for a variable or stage, a (nested)
@@ -669,7 +676,8 @@ template <class T>
 namespace { // internal linkage: see "Internal linkage" in gradient.hpp
 
 // Where the derivative by W's element K goes in a result: std::array (variables, one family).
-// The sweep writes each derivative there as soon as it is final (adjoint_sweep::run), so that
+// The sweep writes each derivative there as soon as it is final, or as soon as it and its
+// neighbour are when they are stored together (put_pair; adjoint_sweep::run), so that
 // it is not kept until the end: g++ kept the 64 derivatives of the 64-input neuron, computed
 // in the sweep's order, in registers and on the stack, and stored them at the end.
 template <class G>
@@ -767,8 +775,9 @@ template <class Env, class... F>
 using reverse_values = plan_evaluator<boost::mp11::mp_list<F...>, scalar_t<Env>, Env>;
 
 // The reverse sweep of output f (one of the plan's outputs) by W, each derivative written by
-// sink.put<k>(d f / d W[k]). (Straight-line code, always inlined as the plan's constructor is:
-// clang and g++ otherwise keep the table in memory across an out-of-line call.)
+// sink.put<k>(d f / d W[k]), or two by sink.put_pair<k> (Pairs: pairs_of). (Straight-line code,
+// always inlined as the plan's constructor is: clang and g++ otherwise keep the table in memory
+// across an out-of-line call.)
 template <class W, class Pairs, class F, class Values, class Sink>
 [[gnu::always_inline]] constexpr void reverse_sweep(Values& values, F const& f, Sink const& sink) {
     using sweep = adjoint_sweep<F, W, Values, Pairs>;

@@ -2,11 +2,13 @@
 // neighbouring derivatives of a row at once (store_pair in gradient.hpp): rows of odd and even
 // length, rows of one element, a family's part after and before a single variable's in a
 // std::tuple, two families' parts, a gradient by named variables only (a std::array), a Jacobian's
-// rows. A pair stored at a row's last element would overwrite the next row's first one, which the
-// sweep wrote before (rows later in the formula come earlier in the sweep): every element is
-// compared. Values by hand: every number here is a small dyadic rational, exact in binary
-// floating point (float included), so the derivatives, 2 s_j x_i and 2 s_j, are compared with ==
-// against the same products computed here.
+// rows. Every element is compared: a pair across two parts of a std::tuple, or stored before
+// both its derivatives are final, writes a wrong value. (A pair across two rows of a family would
+// not: the rows are contiguous, and the next row's first element would get its own value; the
+// table of pairs is checked for that, at the end.) Values by hand: every number here is a small
+// dyadic rational, exact in binary floating point (float included), so the derivatives, 2 s_j x_i,
+// 2 s_j and (by x, whose elements have a parent in every row) sum_j 2 s_j w[j][i], are compared
+// with == against the same sums and products computed here.
 
 #include <array>
 #include <cstddef>
@@ -107,6 +109,13 @@ struct layer {
             return d;
         }();
         CHECK(rows[1] == std::tuple{2 * dc, dw2});
+        // by x: d L / d x[i] = sum_j 2 s_j w[j][i], final after its last parent (row 0's product)
+        std::array<T, I> dx{};
+        for (std::size_t j = 0; j < J; ++j)
+            for (std::size_t i = 0; i < I; ++i)
+                dx[i] += db[j] * p.w[j][i];
+        CHECK(bind(symdiff::gradient(loss, x)) == dx);
+        CHECK(bind(symdiff::gradient(loss, w, x, c)) == std::tuple{dw, dx, dc});
     }
 };
 
@@ -165,4 +174,31 @@ TEMPLATE_TEST_CASE("a gradient by named variables only, an array of odd length",
     auto g4 = symdiff::gradient(f, q, r, u, v)(a = std::cref(av), p = xs[0], q = xs[1], r = xs[2],
                                                u = xs[3], v = xs[4]);
     CHECK(g4 == std::array<T, 4>{want[1], want[2], want[3], want[4]});
+}
+
+TEST_CASE("which derivatives are stored together: within one row of one part", "[gradient]") {
+    using symdiff::detail::pairs_of;
+    constexpr symdiff::vars<"w", 3, 3> w3;
+    constexpr symdiff::vars<"w", 2, 4> w4;
+    constexpr symdiff::vars<"b", 5> b5;
+    constexpr symdiff::var<"p"> p;
+    constexpr symdiff::var<"q"> q;
+    constexpr symdiff::var<"r"> r;
+    auto pairs = [](auto const&... x) {
+        return pairs_of<std::remove_cvref_t<decltype(x)>...>::with_next;
+    };
+    // rows of 3: w[j][0] with w[j][1], w[j][2] alone (its neighbour is the next row's)
+    STATIC_REQUIRE(pairs(w3) == std::array<bool, 10>{true, false, false, true, false, false, true,
+                                                     false, false, false});
+    STATIC_REQUIRE(pairs(w4) ==
+                   std::array<bool, 9>{true, false, true, false, true, false, true, false, false});
+    // a variable first: its part has no neighbour, and the family's rows start after it
+    STATIC_REQUIRE(pairs(p, w3) == std::array<bool, 11>{false, true, false, false, true, false,
+                                                        false, true, false, false, false});
+    // two families: b's 5 elements, then w's rows; the last of b is not paired with w[0][0]
+    STATIC_REQUIRE(pairs(b5, w4) == std::array<bool, 14>{true, false, true, false, false, true,
+                                                         false, true, false, true, false, true,
+                                                         false, false});
+    // variables only: one std::array, pairs from its first element
+    STATIC_REQUIRE(pairs(p, q, r) == std::array<bool, 4>{true, false, false, false});
 }
