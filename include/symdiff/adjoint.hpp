@@ -260,10 +260,12 @@ struct put_derivatives;
 template <std::size_t... Code, std::size_t... Slot, std::size_t... Next>
 struct put_derivatives<std::index_sequence<Code...>, std::index_sequence<Slot...>,
                        std::index_sequence<Next...>> {
+    // (an initializer list, not a fold: clang 14 rejects a fold of more than 256 operands, and
+    // the derivatives by all 260 elements of a family can be final after one step, their sum's)
     template <class T, class Sink>
     [[gnu::always_inline]] static constexpr void run([[maybe_unused]] T const* adjoint,
                                                      [[maybe_unused]] Sink const& sink) {
-        (put_derivative<Code, Slot, Next>(adjoint, sink), ...);
+        (void)std::initializer_list<int>{(put_derivative<Code, Slot, Next>(adjoint, sink), 0)...};
     }
 };
 

@@ -566,10 +566,11 @@ struct pairs_of {
         else
             return 1;
     }
+    // (mp_size and all_v, not folds: clang 14 rejects a fold of more than 256 operands)
     static constexpr auto table() {
-        constexpr std::size_t n = (wrt_size<X> + ... + 0);
+        constexpr std::size_t n = boost::mp11::mp_size<wrt_t<X...>>::value;
         std::array<bool, n + 1> with_next{};
-        if constexpr ((!is_family<X> && ...)) { // std::array<T, n>
+        if constexpr (all_v<!is_family<X>...>) { // std::array<T, n> (gradient_type_of)
             for (std::size_t k = 0; k + 1 < n; k += 2)
                 with_next[k] = true;
         } else {

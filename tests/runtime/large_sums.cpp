@@ -1,6 +1,7 @@
 // More operands than clang 14 allows in one fold expression (256), on both compilers: a 260-term
 // sum built and evaluated, a gradient whose plan has more than 256 entries (a 90-input neuron),
-// and 260 bindings. (Bigger gradients compile too, but a 256-input one takes minutes with g++:
+// a gradient by 260 elements that one step hands over together (and by 260 arguments), and 260
+// bindings. (Bigger gradients compile too, but a 256-input one takes minutes with g++:
 // docs/performance.md. This TU takes about 35 s and 1.3 GB with g++.)
 
 #include <array>
@@ -55,6 +56,24 @@ TEST_CASE("a gradient whose plan has more than 256 entries", "[large]") {
     CHECK(gb == Approx(d_net).epsilon(1e-13));
     for (std::size_t i : {0u, 7u, 50u, 89u})
         CHECK(gv[i] == Approx(d_net * U[i]).epsilon(1e-13));
+}
+
+TEST_CASE("a gradient by 260 elements, all final after one step", "[large]") {
+    // d (sum x_i)^2 / d x_i = 2 s for every i: the sum hands all 260 derivatives over at once
+    auto f = pow(symdiff::sum_over<n>([](auto i) { return x[i]; }), 2_c);
+    auto X = wave<n>(0.2, 1.0);
+    double s = 0;
+    for (double e : X)
+        s += e;
+    auto by_family = symdiff::gradient(f, x)(x = std::cref(X));
+    auto one_by_one = [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return symdiff::gradient(f, x.at<I>()...)(x = std::cref(X)); // 260 arguments
+    }
+    (std::make_index_sequence<n>{});
+    for (std::size_t i = 0; i < n; ++i) {
+        CHECK(by_family[i] == Approx(2 * s).epsilon(1e-13));
+        CHECK(one_by_one[i] == by_family[i]);
+    }
 }
 
 TEST_CASE("260 bindings", "[large]") {
